@@ -1,0 +1,36 @@
+"""Shared fixtures: a small real magazine, published through Wagtail."""
+
+import pytest
+
+from gazette.testing.factories import make_article, make_author, make_image, make_magazine
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """Each test starts with an empty cache (site root paths, rendered pages)."""
+    from django.core.cache import caches
+
+    for cache in caches.all():
+        cache.clear()
+    yield
+
+
+@pytest.fixture
+def magazine(db):
+    return make_magazine()
+
+
+@pytest.fixture
+def writer(magazine):
+    return make_author("Layla Haddad", bio="Layla writes about water and cities.")
+
+
+@pytest.fixture
+def article(magazine, writer):
+    return make_article(
+        magazine["sections"]["opinion"],
+        title="Why the Harbour Needs a Second Berth, What the Ministry Knows, and What It Will Cost the Importers Who Wait",
+        authors=[writer],
+        tags=["ports", "trade"],
+        hero_image=make_image("Harbour"),
+    )

@@ -1,0 +1,19 @@
+"""Run the background task worker for whichever task backend is configured."""
+
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+
+
+class Command(BaseCommand):
+    help = "Run the task worker: the database worker by default, an RQ worker with Redis."
+
+    def handle(self, *args, **options):
+        if settings.TASKS_BACKEND == "rq":
+            call_command(
+                "rqworker", "default", job_class="django_tasks_rq.Job", with_scheduler=False
+            )
+        elif settings.TASKS_BACKEND == "database":
+            call_command("db_worker", queue_name="default", interval=0.5)
+        else:
+            self.stdout.write("Tasks run inline (TASKS_BACKEND=immediate); no worker is needed.")

@@ -1,0 +1,63 @@
+"""Template helpers for the magazine's pages."""
+
+from __future__ import annotations
+
+import math
+
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils import translation
+from django.utils.html import strip_tags
+from wagtail.models import Locale, Page
+
+register = template.Library()
+
+WORDS_PER_MINUTE = 220
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context, page=None):
+    """Links to this content in each other language: its translation, else that
+    language's front page (pages), or the same address in that language (views)."""
+    request = context["request"]
+    current = translation.get_language()
+    translations = {}
+    if isinstance(page, Page):
+        for other in page.get_translations().live().public().select_related("locale"):
+            translations[other.locale.language_code] = other.get_url(request)
+    links = []
+    for code, name in settings.LANGUAGES:
+        if code == current:
+            continue
+        url = translations.get(code)
+        exact = url is not None
+        if url is None and isinstance(page, Page):
+            home = context.get("locale_home")
+            try:
+                url = home.get_translation(Locale.objects.get(language_code=code)).get_url(request)
+            except (Page.DoesNotExist, Locale.DoesNotExist, AttributeError):
+                url = f"/{code}/" if code != settings.LANGUAGE_CODE else "/"
+        elif url is None:
+            url = translate_url(request.get_full_path(), code)
+            exact = True
+        with translation.override(code):
+            label = translation.gettext(name)
+        links.append({"code": code, "name": label, "url": url, "exact": exact})
+    return links
+
+
+@register.filter
+def reading_minutes(article) -> int:
+    """Estimated minutes to read an article's body."""
+    words = 0
+    for block in getattr(article, "body", []) or []:
+        if block.block_type in {"paragraph", "subheading"}:
+            text = block.value.source if hasattr(block.value, "source") else str(block.value)
+            words += len(strip_tags(text).split())
+    return max(1, math.ceil(words / WORDS_PER_MINUTE))
+
+
+@register.filter
+def direction(language_code: str) -> str:
+    return "rtl" if translation.get_language_info(language_code)["bidi"] else "ltr"
