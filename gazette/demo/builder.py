@@ -144,7 +144,7 @@ def ensure_front_pages(en: Locale, ar: Locale, progress: Progress) -> tuple[Home
 
 def ensure_sections(home: HomePage, home_ar: HomePage, ar: Locale, progress: Progress) -> dict:
     sections = {}
-    for order, (key, (title, title_ar, kind, intro, intro_ar)) in enumerate(SECTIONS.items()):
+    for key, (title, title_ar, kind, intro, intro_ar) in SECTIONS.items():
         section = SectionPage.objects.child_of(home).filter(slug=key).first()
         if section is None:
             section = SectionPage(
