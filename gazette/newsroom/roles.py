@@ -73,8 +73,8 @@ MODEL_PERMISSIONS = {
         "wagtailcore.add_task",
         "wagtailcore.change_task",
         "wagtailcore.change_site",
-        "wagtaillocales.add_locale",
-        "wagtaillocales.change_locale",
+        "wagtailcore.add_locale",
+        "wagtailcore.change_locale",
     ],
 }
 
@@ -82,6 +82,16 @@ MODEL_PERMISSIONS = {
 def _perm(label: str) -> Permission:
     app_label, codename = label.split(".")
     return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+
+
+def _model_perms(labels: list[str]) -> list[Permission]:
+    """Return the permissions that exist; some (publish_author) appear only once the
+    model is registered with Wagtail's snippets, so a missing one is skipped, not fatal."""
+    found = []
+    for label in labels:
+        app_label, codename = label.split(".")
+        found += Permission.objects.filter(content_type__app_label=app_label, codename=codename)
+    return found
 
 
 def ensure_roles(home_pages: list[Page] | None = None) -> dict[str, Group]:
@@ -94,7 +104,7 @@ def ensure_roles(home_pages: list[Page] | None = None) -> dict[str, Group]:
     groups = {}
     for name in ROLES:
         group, _ = Group.objects.get_or_create(name=name)
-        group.permissions.set([access_admin] + [_perm(code) for code in MODEL_PERMISSIONS[name]])
+        group.permissions.set([access_admin, *_model_perms(MODEL_PERMISSIONS[name])])
         GroupPagePermission.objects.filter(group=group).delete()
         for home in home_pages:
             for code in PAGE_PERMISSIONS[name]:
