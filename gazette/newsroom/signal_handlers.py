@@ -1,8 +1,9 @@
-"""Signal handlers: they only dispatch to actions."""
+"""Signal handlers: they only dispatch to actions or tasks."""
 
 from __future__ import annotations
 
-from wagtail.signals import copy_for_translation_done
+from django.db import transaction
+from wagtail.signals import copy_for_translation_done, task_submitted
 
 
 def on_copy_for_translation(sender, source_obj, target_obj, **kwargs):
@@ -11,7 +12,17 @@ def on_copy_for_translation(sender, source_obj, target_obj, **kwargs):
     link_translation(source_obj, target_obj)
 
 
+def on_task_submitted(sender, instance, **kwargs):
+    from gazette.newsroom.models import IntegrityGateTask
+    from gazette.newsroom.tasks import notify_integrity_gate
+
+    if isinstance(instance.task.specific, IntegrityGateTask):
+        task_state_id = instance.pk
+        transaction.on_commit(lambda: notify_integrity_gate.enqueue(task_state_id))
+
+
 def register_signal_handlers() -> None:
     copy_for_translation_done.connect(
         on_copy_for_translation, dispatch_uid="newsroom_link_translation"
     )
+    task_submitted.connect(on_task_submitted, dispatch_uid="newsroom_integrity_gate_mail")

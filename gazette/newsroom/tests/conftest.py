@@ -120,3 +120,30 @@ def smtp_inbox(settings):
         yield inbox
     finally:
         controller.stop()
+
+
+def draft_article(section, owner, authors, title="A second berth for the harbour", paragraphs=None):
+    """An article as a writer leaves it: saved as a draft, never published."""
+    from wagtail.rich_text import RichText
+
+    from gazette.news.models import ArticleAuthor, ArticlePage
+
+    paragraphs = paragraphs or [
+        "The harbour authority said on Tuesday that the new berth would open in spring.",
+        "Ships have waited up to four days for a berth this year.",
+    ]
+    page = ArticlePage(
+        title=title,
+        slug=title.lower().replace(" ", "-")[:50],
+        standfirst="What the new berth means for importers.",
+        kind=section.default_kind,
+        body=[("paragraph", RichText(f"<p>{text}</p>")) for text in paragraphs],
+        owner=owner,
+        live=False,
+        locale=section.locale,
+    )
+    for author in authors:
+        page.article_authors.add(ArticleAuthor(author=author))
+    section.add_child(instance=page)
+    page.save_revision(user=owner)
+    return page
