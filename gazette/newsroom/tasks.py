@@ -31,7 +31,11 @@ def notify_integrity_gate(task_state_id: int) -> int:
 
     from gazette.newsroom.guard import revision_blockers
 
-    state = TaskState.objects.select_related("revision", "workflow_state").filter(pk=task_state_id).first()
+    state = (
+        TaskState.objects.select_related("revision", "workflow_state")
+        .filter(pk=task_state_id)
+        .first()
+    )
     if state is None or state.status != TaskState.STATUS_IN_PROGRESS:
         return 0
     page = state.revision.as_object()

@@ -107,8 +107,12 @@ def test_social_title_cut_at_a_word_boundary_is_fine():
 
 def test_arabic_social_title_cut_mid_word():
     title = "ماذا طُلب من الجولاني مقابل حكم دمشق؟"
-    assert found(make_doc("ar", title=title, social_title="ماذا طُلب من الجولاني مقابل حكم دمش"), "cut-title")
-    assert not found(make_doc("ar", title=title, social_title="ماذا طُلب من الجولاني مقابل حكم"), "cut-title")
+    assert found(
+        make_doc("ar", title=title, social_title="ماذا طُلب من الجولاني مقابل حكم دمش"), "cut-title"
+    )
+    assert not found(
+        make_doc("ar", title=title, social_title="ماذا طُلب من الجولاني مقابل حكم"), "cut-title"
+    )
     assert found(make_doc("ar", title="الجولاني وحكم دمشق والقرار الدولي ف"), "cut-title")
 
 
@@ -123,7 +127,13 @@ def test_social_title_and_description_that_would_be_cut_when_shown():
     assert [(f.severity, f.where) for f in findings] == [
         ("warning", "headline, used as social title")
     ]
-    assert found(make_doc(title=long_title, social_title="A second berth for the harbour"), "cut-on-display") == []
+    assert (
+        found(
+            make_doc(title=long_title, social_title="A second berth for the harbour"),
+            "cut-on-display",
+        )
+        == []
+    )
     description = "ا" * 158 + "لميناء"
     assert [f.where for f in found(make_doc("ar", description=description), "cut-on-display")] == [
         "description"
@@ -162,7 +172,9 @@ def test_name_inside_a_sentence_is_not_a_signature(language):
 
 @pytest.mark.parametrize("language", ["en", "ar"])
 def test_byline_missing_and_unpublished(language):
-    assert [f.severity for f in found(make_doc(language, byline=[]), "byline-missing")] == ["blocker"]
+    assert [f.severity for f in found(make_doc(language, byline=[]), "byline-missing")] == [
+        "blocker"
+    ]
     doc = make_doc(language, byline_published=[False])
     assert [f.check_id for f in found(doc)] == ["byline-unpublished"]
     assert found(make_doc(language, byline=["A", "B"], byline_published=[False, True])) == []
@@ -236,10 +248,18 @@ def test_mixed_language_paragraphs():
     assert [f.severity for f in found(make_doc("en", [arabic_in_english]), "mixed-language")] == [
         "warning"
     ]
-    english_in_arabic = "قال الوزير: The harbour authority said on Tuesday that the new berth would open"
+    english_in_arabic = (
+        "قال الوزير: The harbour authority said on Tuesday that the new berth would open"
+    )
     assert found(make_doc("ar", [english_in_arabic]), "mixed-language")
     # Names and acronyms in Latin letters are normal in Arabic prose.
-    assert found(make_doc("ar", ["قالت شركة BENEFIT إن مسابقة BuildHer نجحت هذا العام في البحرين."]), "mixed-language") == []
+    assert (
+        found(
+            make_doc("ar", ["قالت شركة BENEFIT إن مسابقة BuildHer نجحت هذا العام في البحرين."]),
+            "mixed-language",
+        )
+        == []
+    )
     assert found(make_doc("en", ["The word for harbour, ميناء, is old."]), "mixed-language") == []
 
 
@@ -270,7 +290,9 @@ def test_images_without_alt_text_or_credit():
 )
 def test_unbalanced_marks(text):
     language = "ar" if any("\u0600" <= c <= "\u06ff" for c in text) else "en"
-    assert [f.severity for f in found(make_doc(language, [text]), "unbalanced-marks")] == ["warning"]
+    assert [f.severity for f in found(make_doc(language, [text]), "unbalanced-marks")] == [
+        "warning"
+    ]
 
 
 @pytest.mark.parametrize(
@@ -278,7 +300,7 @@ def test_unbalanced_marks(text):
     [
         "He said “the berth opens in spring” (in March).",
         'She called it "a second chance."',
-        "He wrote “Assad or we burn the country.\"",
+        'He wrote “Assad or we burn the country."',
         "قال الوزير «إن الرصيف سيفتتح في الربيع» (في آذار).",
     ],
 )
@@ -289,7 +311,11 @@ def test_balanced_marks(text):
 
 # --- Subheadings -----------------------------------------------------------------
 @pytest.mark.parametrize(
-    ("heading", "repeat"), [("Why the port needs it", "Why the port needs it?"), ("لماذا يحتاجه الميناء", "لماذا يحتاجه الميناء؟")]
+    ("heading", "repeat"),
+    [
+        ("Why the port needs it", "Why the port needs it?"),
+        ("لماذا يحتاجه الميناء", "لماذا يحتاجه الميناء؟"),
+    ],
 )
 def test_empty_and_duplicate_subheadings(heading, repeat):
     blocks = [
@@ -307,13 +333,31 @@ def test_empty_and_duplicate_subheadings(heading, repeat):
 
 # --- Links -----------------------------------------------------------------------
 @pytest.mark.parametrize(
-    "href", ["javascript:alert(1)", "JaVaScRiPt:void(0)", "java\tscript:alert(1)", "data:text/html;base64,PHNjcmlwdD4=", "vbscript:msgbox", "file:///etc/passwd"]
+    "href",
+    [
+        "javascript:alert(1)",
+        "JaVaScRiPt:void(0)",
+        "java\tscript:alert(1)",
+        "data:text/html;base64,PHNjcmlwdD4=",
+        "vbscript:msgbox",
+        "file:///etc/passwd",
+    ],
 )
 def test_unsafe_link_schemes(href):
     findings = found(make_doc(links=[LinkRef("body paragraph 1", href)]), "unsafe-link")
     assert [f.severity for f in findings] == ["blocker"]
 
 
-@pytest.mark.parametrize("href", ["https://example.org/a", "/opinion/x/", "mailto:desk@gazette.localhost", "tel:+97312345678", "#section", "?page=2"])
+@pytest.mark.parametrize(
+    "href",
+    [
+        "https://example.org/a",
+        "/opinion/x/",
+        "mailto:desk@gazette.localhost",
+        "tel:+97312345678",
+        "#section",
+        "?page=2",
+    ],
+)
 def test_safe_links(href):
     assert found(make_doc(links=[LinkRef("body paragraph 1", href)]), "unsafe-link") == []

@@ -43,9 +43,19 @@ def edit_post_data(page, **changes):
             "INITIAL_FORMS": "0",
             "MIN_NUM_FORMS": "0",
             "MAX_NUM_FORMS": "1000",
-            "0": {"author": str(page.article_authors.first().author_id), "ORDER": "0", "id": "", "DELETE": ""},
+            "0": {
+                "author": str(page.article_authors.first().author_id),
+                "ORDER": "0",
+                "id": "",
+                "DELETE": "",
+            },
         },
-        "comments": {"TOTAL_FORMS": "0", "INITIAL_FORMS": "0", "MIN_NUM_FORMS": "0", "MAX_NUM_FORMS": "1000"},
+        "comments": {
+            "TOTAL_FORMS": "0",
+            "INITIAL_FORMS": "0",
+            "MIN_NUM_FORMS": "0",
+            "MAX_NUM_FORMS": "1000",
+        },
     }
     if page.hero_image_id:
         data["hero_image"] = str(page.hero_image_id)
@@ -93,7 +103,9 @@ def test_blocker_stops_publication_but_keeps_the_draft(client, editor, article):
 def test_clean_article_publishes_from_the_editor(client, editor, article):
     client.force_login(editor)
     url = reverse("wagtailadmin_pages:edit", args=[article.pk])
-    data = edit_post_data(article, title="A new berth for the harbour", **{"action-publish": "publish"})
+    data = edit_post_data(
+        article, title="A new berth for the harbour", **{"action-publish": "publish"}
+    )
     client.post(url, data)
     assert ArticlePage.objects.get(pk=article.pk).title == "A new berth for the harbour"
     assert not IntegrityOverride.objects.exists()
@@ -102,7 +114,9 @@ def test_clean_article_publishes_from_the_editor(client, editor, article):
 def test_editor_overrides_with_a_recorded_reason(client, editor, article):
     client.force_login(editor)
     edit_url = reverse("wagtailadmin_pages:edit", args=[article.pk])
-    client.post(edit_url, edit_post_data(article, body=with_ai_text(article), **{"action-publish": "1"}))
+    client.post(
+        edit_url, edit_post_data(article, body=with_ai_text(article), **{"action-publish": "1"})
+    )
     override_url = reverse("newsroom:override", args=[article.pk])
     page = client.get(override_url).content.decode()
     assert "ai-boilerplate" in page

@@ -11,7 +11,9 @@ pytestmark = pytest.mark.django_db
 
 
 def save(client, page, **changes):
-    response = client.post(reverse("wagtailadmin_pages:edit", args=[page.pk]), edit_post_data(page, **changes))
+    response = client.post(
+        reverse("wagtailadmin_pages:edit", args=[page.pk]), edit_post_data(page, **changes)
+    )
     assert response.status_code == 302
     return ArticlePage.objects.get(pk=page.pk).get_latest_revision()
 
@@ -19,7 +21,9 @@ def save(client, page, **changes):
 def test_compare_two_revisions_shows_the_change(client, editor, article):
     client.force_login(editor)
     first = article.get_latest_revision()
-    second = save(client, article, title="The harbour berth, revised", standfirst="A new standfirst.")
+    second = save(
+        client, article, title="The harbour berth, revised", standfirst="A new standfirst."
+    )
     url = reverse("wagtailadmin_pages:revisions_compare", args=[article.pk, first.pk, second.pk])
     text = client.get(url).content.decode()
     assert "The harbour berth, revised" in text and "A new standfirst." in text

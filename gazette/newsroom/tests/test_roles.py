@@ -35,7 +35,9 @@ def test_contributor_drafts_and_submits_but_never_publishes(contributor, opinion
     assert not contributor.has_perm("newsroom.override_integrity_blockers")
 
 
-def test_author_publishes_own_opinion_only_when_the_publisher_allows(author_user, opinion, magazine, writer, article):
+def test_author_publishes_own_opinion_only_when_the_publisher_allows(
+    author_user, opinion, magazine, writer, article
+):
     own_opinion = make_article(opinion, authors=[writer], owner=author_user)
     own_news = make_article(magazine["sections"]["news"], authors=[writer], owner=author_user)
     settings = NewsroomSettings.load()
@@ -100,16 +102,25 @@ def test_translator_edits_translations_only(client, translator_user, magazine, w
 
 def test_administrators_manage_people_and_workflows(roles, magazine, article):
     admin = make_user("chief", roles[ADMINISTRATORS])
-    for perm in ("auth.change_user", "auth.add_group", "wagtailcore.change_workflow", "newsroom.change_newsroomsettings"):
+    for perm in (
+        "auth.change_user",
+        "auth.add_group",
+        "wagtailcore.change_workflow",
+        "newsroom.change_newsroomsettings",
+    ):
         assert admin.has_perm(perm), perm
     assert perms(admin, article).can_publish()
 
 
 def test_gazette_roles_command_is_idempotent(magazine, capsys):
     call_command("gazette_roles")
-    first = {g.name: (g.permissions.count(), g.page_permissions.count()) for g in Group.objects.all()}
+    first = {
+        g.name: (g.permissions.count(), g.page_permissions.count()) for g in Group.objects.all()
+    }
     call_command("gazette_roles")
-    second = {g.name: (g.permissions.count(), g.page_permissions.count()) for g in Group.objects.all()}
+    second = {
+        g.name: (g.permissions.count(), g.page_permissions.count()) for g in Group.objects.all()
+    }
     assert first == second and set(ROLES) <= set(second)
     assert GroupPagePermission.objects.filter(page=magazine["home_ar"]).exists()
     assert "Roles and the review workflow are in place." in capsys.readouterr().out

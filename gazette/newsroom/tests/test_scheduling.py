@@ -47,7 +47,11 @@ def test_scheduled_article_goes_live_and_expires(client, editor, article, databa
         **{"action-publish": "1"},
     )
     client.post(reverse("wagtailadmin_pages:edit", args=[article.pk]), data)
-    revision = Revision.page_revisions.filter(object_id=str(article.pk)).exclude(approved_go_live_at=None).get()
+    revision = (
+        Revision.page_revisions.filter(object_id=str(article.pk))
+        .exclude(approved_go_live_at=None)
+        .get()
+    )
     assert not ArticlePage.objects.get(pk=article.pk).live, "scheduled, not yet live"
 
     run_scheduler_and_worker()
@@ -64,7 +68,9 @@ def test_scheduled_article_goes_live_and_expires(client, editor, article, databa
     assert client.get(live.url).status_code == 200
 
     # The expiry time passes.
-    ArticlePage.objects.filter(pk=article.pk).update(expire_at=timezone.now() - timedelta(minutes=1))
+    ArticlePage.objects.filter(pk=article.pk).update(
+        expire_at=timezone.now() - timedelta(minutes=1)
+    )
     run_scheduler_and_worker()
     expired = ArticlePage.objects.get(pk=article.pk)
     assert not expired.live and expired.expired

@@ -65,7 +65,9 @@ def test_opinion_goes_through_editing_and_standards_with_mail(
     assert client.get(live.url).status_code == 200
 
 
-def test_news_skips_the_standards_check(client, smtp_inbox, contributor, editor, legal, magazine, writer):
+def test_news_skips_the_standards_check(
+    client, smtp_inbox, contributor, editor, legal, magazine, writer
+):
     page = draft_article(magazine["sections"]["news"], contributor, [writer])
     submit(client, contributor, page)
     act(client, editor, page)
@@ -90,7 +92,9 @@ def test_blocker_holds_the_article_at_the_gate_until_an_override(
     assert current_task_name(page) == "Integrity checks"
     assert not ArticlePage.objects.get(pk=page.pk).live
     smtp_inbox.wait_for(2)
-    gate_mail = [m for m in smtp_inbox.to(editor.email) if "Integrity checks stopped" in m["Subject"]]
+    gate_mail = [
+        m for m in smtp_inbox.to(editor.email) if "Integrity checks stopped" in m["Subject"]
+    ]
     assert gate_mail and "ai-boilerplate" in gate_mail[0].get_content()
 
     # the contributor cannot act at the gate; an editor must give a reason
@@ -103,10 +107,16 @@ def test_blocker_holds_the_article_at_the_gate_until_an_override(
     act(client, editor, page, comment=reason)
     assert ArticlePage.objects.get(pk=page.pk).live
     record = IntegrityOverride.objects.get()
-    assert (record.user, record.reason, record.findings[0]["check_id"]) == (editor, reason, "ai-boilerplate")
+    assert (record.user, record.reason, record.findings[0]["check_id"]) == (
+        editor,
+        reason,
+        "ai-boilerplate",
+    )
 
 
-def test_field_comments_are_saved_and_notify(client, smtp_inbox, contributor, editor, magazine, writer):
+def test_field_comments_are_saved_and_notify(
+    client, smtp_inbox, contributor, editor, magazine, writer
+):
     page = draft_article(magazine["sections"]["news"], contributor, [writer])
     submit(client, contributor, page)
     client.force_login(editor)
@@ -129,4 +139,8 @@ def test_field_comments_are_saved_and_notify(client, smtp_inbox, contributor, ed
     from wagtail.models import Comment
 
     comment = Comment.objects.get()
-    assert (comment.contentpath, comment.text, comment.user) == ("title", "Is the headline too long?", editor)
+    assert (comment.contentpath, comment.text, comment.user) == (
+        "title",
+        "Is the headline too long?",
+        editor,
+    )
