@@ -82,9 +82,9 @@ def test_translate_creates_a_credited_linked_draft(client, editor, arabic_origin
 def test_published_translation_credits_translator_and_goes_stale(
     client, editor, arabic_original, sami
 ):
-    from gazette.newsroom.actions import start_translation
-
     from wagtail.models import Locale
+
+    from gazette.newsroom.actions import start_translation
 
     draft = start_translation(arabic_original, Locale.objects.get(language_code="en"), editor, sami)
     client.force_login(editor)
