@@ -124,3 +124,48 @@ def test_gazette_roles_command_is_idempotent(magazine, capsys):
     assert first == second and set(ROLES) <= set(second)
     assert GroupPagePermission.objects.filter(page=magazine["home_ar"]).exists()
     assert "Roles and the review workflow are in place." in capsys.readouterr().out
+
+
+# --- Kept from the foundation's role tests ------------------------------------------
+def test_roles_reach_the_arabic_edition_too(contributor, translator_user, magazine):
+    assert perms(contributor, magazine["sections_ar"]["opinion"]).can_add_subpage()
+    assert perms(contributor, magazine["sections"]["opinion"]).can_add_subpage()
+
+
+def test_nobody_else_gets_in(roles, article):
+    stranger = make_user("stranger")
+    assert not perms(stranger, article).can_edit()
+    assert not stranger.has_perm("wagtailadmin.access_admin")
+
+
+def test_contributor_submits_but_cannot_publish_through_the_admin(
+    client, contributor, opinion, writer
+):
+    own = make_article(opinion, authors=[writer], owner=contributor)
+    client.force_login(contributor)
+    page = client.get(reverse("wagtailadmin_pages:edit", args=[own.pk]))
+    assert page.status_code == 200
+    assert b'name="action-publish"' not in page.content
+    assert b'name="action-submit"' in page.content
+
+
+def test_editor_publishes_through_the_admin(client, editor, article):
+    client.force_login(editor)
+    page = client.get(reverse("wagtailadmin_pages:edit", args=[article.pk]))
+    assert page.status_code == 200 and b'name="action-publish"' in page.content
+
+
+def test_superuser_administrator_manages_everything(roles, article):
+    admin = make_user("ada", superuser=True)
+    assert perms(admin, article).can_delete()
+    assert perms(admin, article).can_publish()
+    assert perms(admin, article.get_parent()).can_add_subpage()
+    assert admin.has_perm("people.publish_author")
+
+
+def test_ensure_roles_is_idempotent(roles, magazine):
+    from gazette.newsroom.roles import EDITORS, ensure_roles
+
+    again = ensure_roles([magazine["home"], magazine["home_ar"]])
+    assert set(again) == set(ROLES)
+    assert again[EDITORS].page_permissions.count() == roles[EDITORS].page_permissions.count()
