@@ -55,12 +55,18 @@ MODEL_PERMISSIONS = {
     CONTRIBUTORS: ["people.view_author"],
     AUTHORS: ["people.view_author"],
     EDITORS: [f"people.{c}" for c in _ALL_AUTHORS]
-    + ["newsroom.override_integrity_blockers", "newsroom.translate_article"],
-    LEGAL: [f"people.{c}" for c in _ALL_AUTHORS] + ["newsroom.override_integrity_blockers"],
+    + [
+        "newsroom.override_integrity_blockers",
+        "newsroom.view_integrityoverride",
+        "newsroom.translate_article",
+    ],
+    LEGAL: [f"people.{c}" for c in _ALL_AUTHORS]
+    + ["newsroom.override_integrity_blockers", "newsroom.view_integrityoverride"],
     TRANSLATORS: ["people.view_author", "people.change_author", "newsroom.translate_article"],
     ADMINISTRATORS: [f"people.{c}" for c in _ALL_AUTHORS]
     + [
         "newsroom.override_integrity_blockers",
+        "newsroom.view_integrityoverride",
         "newsroom.translate_article",
         "newsroom.change_newsroomsettings",
         "auth.add_user",

@@ -119,3 +119,10 @@ def translate_header_button(page, user, view_name=None, next_url=None):
 def translate_listing_button(page, user, next_url=None):
     if button := _translate_button(page, user, 55):
         yield button
+
+
+@hooks.register("register_admin_viewset")
+def register_override_log():
+    from gazette.newsroom.viewsets import IntegrityOverrideViewSet
+
+    return IntegrityOverrideViewSet("integrity_overrides")

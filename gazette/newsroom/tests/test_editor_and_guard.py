@@ -152,3 +152,18 @@ def test_clean_fixture_article_has_no_findings(article):
     article.seo_title = "A second berth for the harbour"
     article.hero_credit = "AFP"
     assert check_page(article) == []
+
+
+def test_override_log_is_readable_and_never_editable(client, editor, article):
+    from gazette.newsroom.actions import publish_with_override
+
+    revision = article.save_revision(user=editor)
+    record = publish_with_override(revision, editor, "Published on the publisher's instruction.")
+    client.force_login(editor)
+    listing = client.get(reverse("integrity_overrides:index"))
+    assert listing.status_code == 200
+    assert "Published on the publisher&#x27;s instruction." in listing.content.decode()
+    assert client.get(reverse("integrity_overrides:inspect", args=[record.pk])).status_code == 200
+    for name, args in (("add", []), ("edit", [record.pk]), ("delete", [record.pk])):
+        response = client.get(reverse(f"integrity_overrides:{name}", args=args))
+        assert response.status_code == 302 and response.url == "/admin/", name
