@@ -197,3 +197,24 @@ class IntegrityOverride(models.Model):
 
     def __str__(self) -> str:
         return f"{self.page_id} by {self.user_id} at {self.created_at:%Y-%m-%d %H:%M}"
+
+
+class ArticleFingerprint(models.Model):
+    """A published article's five-word shingles, kept so duplicate checks need not re-read
+    every article's body. Written by a task on publish, removed on unpublish."""
+
+    page = models.OneToOneField(
+        "wagtailcore.Page", primary_key=True, on_delete=models.CASCADE, related_name="+"
+    )
+    published_at = models.DateTimeField(null=True)
+    language = models.CharField(max_length=20)
+    translation_key = models.CharField(max_length=36)
+    title = models.CharField(max_length=255)
+    url = models.CharField(max_length=255)
+    shingles = models.JSONField(default=list)
+
+    class Meta:
+        verbose_name = _("article fingerprint")
+
+    def __str__(self) -> str:
+        return f"{self.page_id} ({len(self.shingles)} shingles)"

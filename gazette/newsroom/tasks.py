@@ -55,3 +55,16 @@ def notify_integrity_gate(task_state_id: int) -> int:
         send_mail(subject, body, [user.email])
         sent += 1
     return sent
+
+
+@task()
+def fingerprint_article(page_id: int) -> bool:
+    """Store the shingles of a just-published article for the duplicate checks."""
+    from gazette.news.models import ArticlePage
+    from gazette.newsroom.fingerprints import fingerprint_page
+
+    page = ArticlePage.objects.live().filter(pk=page_id).select_related("locale").first()
+    if page is None:
+        return False
+    fingerprint_page(page)
+    return True

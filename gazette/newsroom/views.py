@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.db.models import Case, When
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -38,7 +39,10 @@ def translate(request, page_id: int):
     target = locales.first()
     data = request.POST if request.method == "POST" else None
     chosen_locale = Locale.objects.filter(pk=(data or {}).get("locale")).first() or target
-    translators = Author.objects.filter(locale=chosen_locale).order_by("-role", "name")
+    # Translators first, then everyone else who might translate a piece.
+    translators = Author.objects.filter(locale=chosen_locale).order_by(
+        Case(When(role__iexact="translator", then=0), default=1), "name"
+    )
     mine = translators.filter(name__iexact=request.user.get_full_name()).first()
     form = TranslateForm(
         data,

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
 from functools import cached_property
 
-from django.db.models import Count, Max
-
-from gazette.newsroom.checks.text import normalise, shingles
+from gazette.newsroom.checks.text import normalise
 
 
 @dataclass(frozen=True)
@@ -19,50 +18,98 @@ class ArchivedArticle:
     title: str
     url: str
     shingles: frozenset[int]
+    published_at: object = None
 
 
-_archive_lock = threading.Lock()
-_archive_cache: dict = {"key": None, "items": ()}
+@dataclass
+class Archive:
+    """Every live article's shingles, with an inverted index to find overlaps quickly."""
+
+    items: dict[int, ArchivedArticle] = field(default_factory=dict)
+    postings: dict[int, set[int]] = field(default_factory=lambda: defaultdict(set))
+
+    def add(self, item: ArchivedArticle) -> None:
+        self.items[item.page_id] = item
+        for shingle in item.shingles:
+            self.postings[shingle].add(item.page_id)
+
+    def remove(self, page_id: int) -> None:
+        item = self.items.pop(page_id, None)
+        if item is None:
+            return
+        for shingle in item.shingles:
+            ids = self.postings.get(shingle)
+            if ids is not None:
+                ids.discard(page_id)
+                if not ids:
+                    del self.postings[shingle]
+
+    def overlaps(self, mine: set[int]) -> Counter:
+        """Count, for each archived article, how many of `mine` it shares."""
+        counts: Counter = Counter()
+        for shingle in mine:
+            counts.update(self.postings.get(shingle, ()))
+        return counts
+
+    def __iter__(self):
+        return iter(self.items.values())
+
+    def __len__(self) -> int:
+        return len(self.items)
 
 
-def _archive_state() -> tuple:
+_lock = threading.Lock()
+_archive = Archive()
+
+
+def published_archive() -> Archive:
+    """Bring the process's archive up to date from the stored fingerprints.
+
+    Fingerprints are written by a task when an article is published; one missing or out
+    of date (published before the task ran) is computed here, once, and stored.
+    """
     from gazette.news.models import ArticlePage
+    from gazette.newsroom.fingerprints import fingerprint_page
+    from gazette.newsroom.models import ArticleFingerprint
 
-    state = (
-        ArticlePage.objects.live()
-        .public()
-        .aggregate(n=Count("pk"), last=Max("last_published_at"), top=Max("pk"))
-    )
-    return (state["n"], state["last"], state["top"])
-
-
-def published_archive() -> tuple[ArchivedArticle, ...]:
-    """Return every live article's shingles, rebuilt only when something was published."""
-    from gazette.news.models import ArticlePage
-    from gazette.newsroom.checks.bodies import read_body
-    from gazette.newsroom.checks.document import ArticleText
-
-    key = _archive_state()
-    with _archive_lock:
-        if _archive_cache["key"] == key:
-            return _archive_cache["items"]
-        items = []
-        pages = ArticlePage.objects.live().public().select_related("locale")
-        for page in pages.iterator(chunk_size=200):
-            doc = ArticleText(label=page.url_path)
-            read_body(page, doc)
-            items.append(
-                ArchivedArticle(
-                    page_id=page.pk,
-                    translation_key=str(page.translation_key),
-                    language=page.locale.language_code,
-                    title=page.title,
-                    url=page.url_path,
-                    shingles=frozenset(shingles(doc.body_text)),
+    live = dict(ArticlePage.objects.live().public().values_list("pk", "last_published_at"))
+    stored = dict(ArticleFingerprint.objects.values_list("page_id", "published_at"))
+    missing = [pk for pk, published in live.items() if stored.get(pk) != published]
+    for page in (
+        ArticlePage.objects.filter(pk__in=missing).select_related("locale").iterator(chunk_size=200)
+    ):
+        fingerprint_page(page)
+    with _lock:
+        for page_id in [pk for pk in _archive.items if pk not in live]:
+            _archive.remove(page_id)
+        changed = [
+            pk
+            for pk, published in live.items()
+            if pk not in _archive.items or _archive.items[pk].published_at != published
+        ]
+        for start in range(0, len(changed), 500):
+            batch = ArticleFingerprint.objects.filter(page_id__in=changed[start : start + 500])
+            for fingerprint in batch:
+                _archive.remove(fingerprint.page_id)
+                _archive.add(
+                    ArchivedArticle(
+                        page_id=fingerprint.page_id,
+                        translation_key=fingerprint.translation_key,
+                        language=fingerprint.language,
+                        title=fingerprint.title,
+                        url=fingerprint.url,
+                        shingles=frozenset(fingerprint.shingles),
+                        published_at=fingerprint.published_at,
+                    )
                 )
-            )
-        _archive_cache.update(key=key, items=tuple(items))
-        return _archive_cache["items"]
+        return _archive
+
+
+def forget_archive() -> None:
+    """Empty the process's archive (tests start each from a fresh database)."""
+    with _lock:
+        _archive.items.clear()
+        _archive.postings.clear()
 
 
 class CheckContext:
@@ -82,5 +129,5 @@ class CheckContext:
         }
 
     @cached_property
-    def archive(self) -> tuple[ArchivedArticle, ...]:
-        return published_archive() if self.use_database else ()
+    def archive(self) -> Archive:
+        return published_archive() if self.use_database else Archive()

@@ -7,19 +7,17 @@ from collections.abc import Iterator
 from django.utils.translation import gettext_lazy as _
 
 from gazette.newsroom.checks.base import WARNING, Check, Finding
-from gazette.newsroom.checks.text import containment, jaccard, normalise, shingles
+from gazette.newsroom.checks.text import normalise, shingles
 
-NEAR_DUPLICATE_SIMILARITY = 0.5  # share of five-word runs the two texts have in common
+NEAR_DUPLICATE_SIMILARITY = 0.5  # share of the shorter text's five-word runs found in the other
 MIN_SHINGLES = 20  # too short a body to compare meaningfully
 
 
-def _others(doc, context):
-    for item in context.archive:
-        if doc.page_id and item.page_id == doc.page_id:
-            continue
-        if doc.translation_key and item.translation_key == doc.translation_key:
-            continue  # its own translation
-        yield item
+def _is_other(doc, item) -> bool:
+    if doc.page_id and item.page_id == doc.page_id:
+        return False
+    # Its own translation is not a duplicate.
+    return not (doc.translation_key and item.translation_key == doc.translation_key)
 
 
 class NearDuplicateCheck(Check):
@@ -36,16 +34,23 @@ class NearDuplicateCheck(Check):
         mine = shingles(doc.body_text)
         if len(mine) < MIN_SHINGLES:
             return
-        for item in _others(doc, context):
-            if len(item.shingles) < MIN_SHINGLES:
+        archive = context.archive
+        for page_id, shared in archive.overlaps(mine).most_common():
+            if shared < MIN_SHINGLES * NEAR_DUPLICATE_SIMILARITY:
+                break  # most_common: the rest share even less
+            item = archive.items[page_id]
+            if len(item.shingles) < MIN_SHINGLES or not _is_other(doc, item):
                 continue
-            similarity = max(jaccard(mine, item.shingles), containment(mine, item.shingles))
-            if similarity >= NEAR_DUPLICATE_SIMILARITY:
-                yield self.finding(
-                    _("body"),
-                    _("%(share)d%% of the text repeats the published “%(title)s” (%(url)s).")
-                    % {"share": round(100 * similarity), "title": item.title, "url": item.url},
-                )
+            # Measured on the shorter text, so a piece copied whole into a longer one
+            # (or a long one cut down) counts as a duplicate too.
+            similarity = shared / min(len(mine), len(item.shingles))
+            if similarity < NEAR_DUPLICATE_SIMILARITY:
+                continue
+            yield self.finding(
+                _("body"),
+                _("%(share)d%% of the text repeats the published “%(title)s” (%(url)s).")
+                % {"share": round(100 * similarity), "title": item.title, "url": item.url},
+            )
 
 
 class DuplicateHeadlineCheck(Check):
@@ -59,8 +64,8 @@ class DuplicateHeadlineCheck(Check):
         mine = normalise(doc.title).strip(" .!?؟")
         if not mine:
             return
-        for item in _others(doc, context):
-            if normalise(item.title).strip(" .!?؟") == mine:
+        for item in context.archive:
+            if _is_other(doc, item) and normalise(item.title).strip(" .!?؟") == mine:
                 yield self.finding(
                     _("headline"),
                     _("A published article has the same headline (%(url)s).") % {"url": item.url},

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 
@@ -59,22 +60,15 @@ def is_word_char(char: str) -> bool:
     return char.isalnum() or char in "_\u0640" or unicodedata.category(char).startswith("M")
 
 
+def stable_hash(text: str) -> int:
+    """A 64-bit hash that is the same in every process (Python's hash() is not)."""
+    digest = hashlib.blake2b(text.encode(), digest_size=8).digest()
+    return int.from_bytes(digest, "big", signed=True)
+
+
 def shingles(text: str, size: int = 5) -> set[int]:
     """Hash every run of `size` consecutive words: the basis of near-duplicate detection."""
     tokens = words(text)
     if len(tokens) < size:
-        return {hash(" ".join(tokens))} if tokens else set()
-    return {hash(" ".join(tokens[i : i + size])) for i in range(len(tokens) - size + 1)}
-
-
-def jaccard(a: set[int], b: set[int]) -> float:
-    if not a or not b:
-        return 0.0
-    return len(a & b) / len(a | b)
-
-
-def containment(a: set[int], b: set[int]) -> float:
-    """Return how much of `a` appears in `b` (catches a short piece copied into a long one)."""
-    if not a or not b:
-        return 0.0
-    return len(a & b) / len(a)
+        return {stable_hash(" ".join(tokens))} if tokens else set()
+    return {stable_hash(" ".join(tokens[i : i + size])) for i in range(len(tokens) - size + 1)}

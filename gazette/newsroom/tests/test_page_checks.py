@@ -87,3 +87,22 @@ def test_unpublished_author_in_byline(magazine, writer):
     writer.save()
     page = type(page).objects.get(pk=page.pk)
     assert "byline-unpublished" in ids(page)
+
+
+def test_fingerprints_follow_publish_and_unpublish(
+    magazine, writer, django_capture_on_commit_callbacks
+):
+    from gazette.newsroom.models import ArticleFingerprint
+
+    with django_capture_on_commit_callbacks(execute=True):  # the task is queued on commit
+        page = make_article(
+            magazine["sections"]["news"],
+            title="Fingerprinted",
+            authors=[writer],
+            body=[("paragraph", RichText(f"<p>{LONG_EN}</p>"))],
+        )
+    fingerprint = ArticleFingerprint.objects.get(page_id=page.pk)
+    assert fingerprint.published_at == type(page).objects.get(pk=page.pk).last_published_at
+    assert len(fingerprint.shingles) == len(LONG_EN.split()) - 4
+    page.unpublish()
+    assert not ArticleFingerprint.objects.filter(page_id=page.pk).exists()
