@@ -15,7 +15,8 @@ def page_blockers(page) -> list[Finding]:
     """Return the blocking findings of an article page (none for other pages)."""
     if not is_article(page):
         return []
-    return blockers(check_page(page))
+    # Only blocking checks: publishing never waits for the archive-wide (warning) checks.
+    return blockers(check_page(page, blockers_only=True))
 
 
 def revision_blockers(revision) -> list[Finding]:

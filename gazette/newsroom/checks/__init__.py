@@ -42,16 +42,21 @@ CHECKS: tuple[Check, ...] = (
 )
 
 
-def run_checks(doc: ArticleText, context: CheckContext | None = None) -> list[Finding]:
-    """Run every check on `doc`; blockers first, then in check order."""
+def run_checks(
+    doc: ArticleText, context: CheckContext | None = None, blockers_only: bool = False
+) -> list[Finding]:
+    """Run every check on `doc` (or only the blocking ones); blockers first."""
     context = context or CheckContext()
-    findings = [finding for check in CHECKS for finding in check(doc, context)]
+    checks = [c for c in CHECKS if c.severity == BLOCKER] if blockers_only else CHECKS
+    findings = [finding for check in checks for finding in check(doc, context)]
     return sorted(findings, key=lambda f: f.severity != BLOCKER)
 
 
-def check_page(page, context: CheckContext | None = None) -> list[Finding]:
-    """Run every check on an article page (saved, or edited in memory)."""
-    return run_checks(from_page(page), context)
+def check_page(
+    page, context: CheckContext | None = None, blockers_only: bool = False
+) -> list[Finding]:
+    """Run the checks on an article page (saved, or edited in memory)."""
+    return run_checks(from_page(page), context, blockers_only=blockers_only)
 
 
 def blockers(findings: list[Finding]) -> list[Finding]:

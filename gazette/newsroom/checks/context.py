@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import threading
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -23,32 +23,23 @@ class ArchivedArticle:
 
 @dataclass
 class Archive:
-    """Every live article's shingles, with an inverted index to find overlaps quickly."""
+    """Every live article's shingles, kept in memory and refreshed incrementally."""
 
     items: dict[int, ArchivedArticle] = field(default_factory=dict)
-    postings: dict[int, set[int]] = field(default_factory=lambda: defaultdict(set))
 
     def add(self, item: ArchivedArticle) -> None:
         self.items[item.page_id] = item
-        for shingle in item.shingles:
-            self.postings[shingle].add(item.page_id)
 
     def remove(self, page_id: int) -> None:
-        item = self.items.pop(page_id, None)
-        if item is None:
-            return
-        for shingle in item.shingles:
-            ids = self.postings.get(shingle)
-            if ids is not None:
-                ids.discard(page_id)
-                if not ids:
-                    del self.postings[shingle]
+        self.items.pop(page_id, None)
 
     def overlaps(self, mine: set[int]) -> Counter:
         """Count, for each archived article, how many of `mine` it shares."""
+        mine = frozenset(mine)
         counts: Counter = Counter()
-        for shingle in mine:
-            counts.update(self.postings.get(shingle, ()))
+        for page_id, item in self.items.items():
+            if shared := len(mine & item.shingles):
+                counts[page_id] = shared
         return counts
 
     def __iter__(self):
@@ -74,7 +65,7 @@ def published_archive() -> Archive:
 
     live = dict(ArticlePage.objects.live().public().values_list("pk", "last_published_at"))
     stored = dict(ArticleFingerprint.objects.values_list("page_id", "published_at"))
-    missing = [pk for pk, published in live.items() if stored.get(pk) != published]
+    missing = [pk for pk, published in live.items() if pk not in stored or stored[pk] != published]
     for page in (
         ArticlePage.objects.filter(pk__in=missing).select_related("locale").iterator(chunk_size=200)
     ):
@@ -109,7 +100,6 @@ def forget_archive() -> None:
     """Empty the process's archive (tests start each from a fresh database)."""
     with _lock:
         _archive.items.clear()
-        _archive.postings.clear()
 
 
 class CheckContext:
