@@ -4,7 +4,6 @@ import random
 from io import StringIO
 
 import pytest
-
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from wagtail.images import get_image_model
