@@ -346,8 +346,10 @@ class ArticleMaker:
             page.translation_key = translation_of.translation_key
             if self.translators:
                 page.translator = self.authors[rng.choice(self.translators)][language]
-        for s in writer_slugs:
-            page.article_authors.add(ArticleAuthor(author=self.authors[s][language]))
+        for position, s in enumerate(writer_slugs):
+            page.article_authors.add(
+                ArticleAuthor(author=self.authors[s][language], sort_order=position)
+            )
         page.tags.add(*item["tags"])
         parent.add_child(instance=page)
         _publish(page, when)
