@@ -113,6 +113,16 @@ class ImportEngine:
             self._event("comments", "comment", "skip", "", _("%(n)d comments skipped.") % {
                 "n": info.comments
             })
+        if self.run.kind == "page" and run.checkpoint == 0:
+            for item in self.plain_page.furniture:
+                self._event(
+                    f"line:{item.line}",
+                    "furniture",
+                    "note",
+                    item.text.splitlines()[0],
+                    _("%(kind)s at line %(line)d: site furniture, not imported.")
+                    % {"kind": item.kind, "line": item.line},
+                )
         for author in info.authors.values():
             self._guard(f"author:{author.key}", "author", author.name, self.author_for, author.key)
         try:

@@ -46,7 +46,7 @@ def iter_events(path: str, what: str) -> Iterator[tuple[str, Element]]:
     except ParseError as exc:
         line, column = getattr(exc, "position", (0, 0))
         message = str(exc)
-        if "no element found" in message or "unclosed token" in message:
+        if "no element found" in message or "unclosed" in message:
             hint = _("The file ends too early: it looks truncated. Download the export again.")
         elif "invalid token" in message or "encoding" in message:
             hint = _(
