@@ -16,3 +16,11 @@ def run_import(run_id: int) -> str:
     if run.is_finished:
         return run.status
     return run_import_now(run).status
+
+
+@task()
+def scheduled_backup() -> str:
+    """Write a dated site archive to GAZETTE_BACKUP_DIR and keep the newest few."""
+    from gazette.transfer.backups import make_backup
+
+    return str(make_backup())
