@@ -15,6 +15,7 @@ from django.core.management.base import CommandError
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.rich_text import RichText
 
+from gazette.news.models import ArticleAuthor
 from gazette.testing.factories import make_article, make_author, make_image
 from gazette.transfer.archive import ArchiveError, export_site, read_manifest
 from gazette.transfer.tests.site_snapshot import snapshot
@@ -36,6 +37,11 @@ def full_site(magazine, writer, article):
             ("pull_quote", {"quote": "Ships wait.", "attribution": "Harbour master"}),
         ],
     )
+    # The factory leaves sort_order empty, and SQLite and PostgreSQL order NULL ties
+    # differently; give bylines the order the admin would.
+    for page_bylines in (article.article_authors.all(), ArticleAuthor.objects.exclude(page=article)):
+        for position, byline in enumerate(page_bylines.order_by("pk")):
+            ArticleAuthor.objects.filter(pk=byline.pk).update(sort_order=position)
     arabic = article.copy_for_translation(magazine["ar"])
     arabic.title = "لماذا يحتاج الميناء إلى رصيف ثانٍ"
     arabic.translator = second
