@@ -36,8 +36,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.core import serializers
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
-from django.core.serializers.json import DjangoJSONEncoder
 from django.core.management.color import no_style
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import DEFAULT_DB_ALIAS, connections, models, transaction
 from django.db.migrations.recorder import MigrationRecorder
 from django.utils import timezone
@@ -222,12 +222,16 @@ def read_manifest(archive_path: str | os.PathLike) -> dict:
         try:
             manifest = json.loads(archive.extractfile("manifest.json").read())
         except (KeyError, AttributeError, ValueError):
-            raise ArchiveError(_("The archive has no readable manifest.json: it is not a Gazette archive."))
+            raise ArchiveError(
+                _("The archive has no readable manifest.json: it is not a Gazette archive.")
+            )
         if manifest.get("format") != FORMAT:
             raise ArchiveError(_("The archive is not a Gazette site archive."))
         if int(manifest.get("version", 0)) > VERSION:
             raise ArchiveError(
-                _("The archive is format version %(v)s; this Gazette reads up to %(max)s. Upgrade Gazette first.")
+                _(
+                    "The archive is format version %(v)s; this Gazette reads up to %(max)s. Upgrade Gazette first."
+                )
                 % {"v": manifest.get("version"), "max": VERSION}
             )
         expected = dict(manifest.get("files", {}))
@@ -236,7 +240,9 @@ def read_manifest(archive_path: str | os.PathLike) -> dict:
                 continue
             _check_member_name(member.name)
             if member.name not in expected:
-                raise ArchiveError(_("The archive holds an unexpected file: %(n)s.") % {"n": member.name})
+                raise ArchiveError(
+                    _("The archive holds an unexpected file: %(n)s.") % {"n": member.name}
+                )
             digest = hashlib.sha256()
             source = archive.extractfile(member)
             for chunk in iter(lambda: source.read(1 << 20), b""):
@@ -329,30 +335,28 @@ def restore_site(
     remap = _Remapper(manifest, using)
     written: list[str] = []
     try:
-        with tarfile.open(archive_path, "r:*") as archive:
-            with transaction.atomic(using=using):
-                _empty_tables(using)
-                loaded = []
-                for entry in manifest["models"]:
-                    model = models_by_label.get(entry["label"])
-                    if model is None or not entry["count"]:
-                        continue
-                    source = io.TextIOWrapper(archive.extractfile(entry["file"]), "utf-8")
-                    count = _load_rows(source, model, remap, using)
-                    loaded.append(model)
-                    say(f"  {entry['label']}: {count}")
-                _reset_sequences(loaded, using)
-                for name in manifest["media"]:
-                    data = archive.extractfile(f"media/{name}").read()
-                    if default_storage.exists(name):
-                        default_storage.delete(name)
-                    saved = default_storage.save(name, ContentFile(data))
-                    written.append(saved)
-                    if saved != name:
-                        raise ArchiveError(
-                            _("Media file %(n)s could not be written under its own name.")
-                            % {"n": name}
-                        )
+        with tarfile.open(archive_path, "r:*") as archive, transaction.atomic(using=using):
+            _empty_tables(using)
+            loaded = []
+            for entry in manifest["models"]:
+                model = models_by_label.get(entry["label"])
+                if model is None or not entry["count"]:
+                    continue
+                source = io.TextIOWrapper(archive.extractfile(entry["file"]), "utf-8")
+                count = _load_rows(source, model, remap, using)
+                loaded.append(model)
+                say(f"  {entry['label']}: {count}")
+            _reset_sequences(loaded, using)
+            for name in manifest["media"]:
+                data = archive.extractfile(f"media/{name}").read()
+                if default_storage.exists(name):
+                    default_storage.delete(name)
+                saved = default_storage.save(name, ContentFile(data))
+                written.append(saved)
+                if saved != name:
+                    raise ArchiveError(
+                        _("Media file %(n)s could not be written under its own name.") % {"n": name}
+                    )
     except Exception:
         for name in written:
             default_storage.delete(name)
@@ -389,9 +393,7 @@ class _Remapper:
     """Translate content type and permission ids of the archive into this database's ids."""
 
     def __init__(self, manifest: dict, using: str) -> None:
-        here = {
-            (ct.app_label, ct.model): ct.pk for ct in ContentType.objects.using(using).all()
-        }
+        here = {(ct.app_label, ct.model): ct.pk for ct in ContentType.objects.using(using).all()}
         self.content_types = {}
         for old, (app_label, model) in manifest["contenttypes"].items():
             if (app_label, model) not in here:
@@ -431,8 +433,14 @@ class _Remapper:
             if values.get(name) is not None:
                 values[name] = self.content_types[int(values[name])]
         for name in perm_fields:
-            values[name] = [self.permissions[int(pk)] for pk in values.get(name, []) if int(pk) in self.permissions]
-        if model._meta.label_lower == "wagtailcore.revision" and isinstance(values.get("content"), dict):
+            values[name] = [
+                self.permissions[int(pk)]
+                for pk in values.get(name, [])
+                if int(pk) in self.permissions
+            ]
+        if model._meta.label_lower == "wagtailcore.revision" and isinstance(
+            values.get("content"), dict
+        ):
             content = values["content"]
             if isinstance(content.get("content_type"), int):
                 content["content_type"] = self.content_types.get(

@@ -176,7 +176,9 @@ def _shortcodes(content: str, notes: list[str]) -> str:
     )
 
     def embed(match: re.Match) -> str:
-        return f'\n\n<gz-embed url="{html.escape(match.group(1).strip(), quote=True)}"></gz-embed>\n\n'
+        return (
+            f'\n\n<gz-embed url="{html.escape(match.group(1).strip(), quote=True)}"></gz-embed>\n\n'
+        )
 
     content = re.sub(r"\[embed[^\]]*\](.*?)\[/embed\]", embed, content, flags=re.S)
 

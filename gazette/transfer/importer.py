@@ -110,9 +110,13 @@ class ImportEngine:
         except SourceError as exc:
             return self._fail(str(exc))
         if info.comments:
-            self._event("comments", "comment", "skip", "", _("%(n)d comments skipped.") % {
-                "n": info.comments
-            })
+            self._event(
+                "comments",
+                "comment",
+                "skip",
+                "",
+                _("%(n)d comments skipped.") % {"n": info.comments},
+            )
         if self.run.kind == "page" and run.checkpoint == 0:
             for item in self.plain_page.furniture:
                 self._event(
@@ -229,7 +233,12 @@ class ImportEngine:
         ImportedItem.objects.update_or_create(
             source=self.source,
             source_id=source_id,
-            defaults={"kind": kind, "object_id": object_id, "checksum": checksum, "old_url": old_url},
+            defaults={
+                "kind": kind,
+                "object_id": object_id,
+                "checksum": checksum,
+                "old_url": old_url,
+            },
         )
 
     # -- where things go --------------------------------------------------------
@@ -287,7 +296,10 @@ class ImportEngine:
                 section = SectionPage(title=title, slug=slug, pk=DRY_PK)
             else:
                 section = SectionPage(
-                    title=title, slug=slug, show_in_front_page=in_front_page, show_in_menus=in_front_page
+                    title=title,
+                    slug=slug,
+                    show_in_front_page=in_front_page,
+                    show_in_menus=in_front_page,
                 )
                 self.home.add_child(instance=section)
                 section.save_revision().publish()
@@ -513,9 +525,7 @@ class ImportEngine:
             json.dumps(fields, sort_keys=True, default=str).encode()
         ).hexdigest()
         mapped = self._mapped(record.source_id)
-        existing = (
-            ArticlePage.objects.filter(pk=mapped.object_id).first() if mapped else None
-        )
+        existing = ArticlePage.objects.filter(pk=mapped.object_id).first() if mapped else None
         if existing is not None and mapped.checksum == checksum:
             self._event(record.source_id, kind, "skip", title, _("Unchanged."), existing.pk)
             return
@@ -575,8 +585,10 @@ class ImportEngine:
         article.go_live_at = record.date if not fields["live"] and fields["go_live_at"] else None
         article.article_authors = [ArticleAuthor(author_id=pk) for pk in fields["authors"]]
         article.tags.set(fields["tags"])
-        if record.modified and record.date and record.modified - record.date > datetime.timedelta(
-            days=1
+        if (
+            record.modified
+            and record.date
+            and record.modified - record.date > datetime.timedelta(days=1)
         ):
             article.updated_at = record.modified
         if creating:

@@ -52,9 +52,7 @@ class MediaSource:
     def read(self, path: str) -> bytes | None:
         """Return the file's bytes, or None when it is not there (or is unreasonably big)."""
         path = path.lstrip("/")
-        name = self.by_path.get(_after_uploads(path)) or self.by_name.get(
-            PurePosixPath(path).name
-        )
+        name = self.by_path.get(_after_uploads(path)) or self.by_name.get(PurePosixPath(path).name)
         if not name:
             return None
         if self.zip is not None:

@@ -155,13 +155,13 @@ def _post(entry: Element) -> SourcePost | None:
         elif name == "link" and child.get("rel") == "alternate":
             post.link = child.get("href", "")
         elif name == "control":
-            if any(local(sub.tag) == "draft" and (sub.text or "").strip() == "yes" for sub in child):
+            if any(
+                local(sub.tag) == "draft" and (sub.text or "").strip() == "yes" for sub in child
+            ):
                 status = "draft"
         elif name == "status":
             value = (child.text or "").strip().upper()
-            status = {"LIVE": "publish", "DRAFT": "draft", "DELETED": "trash"}.get(
-                value, "draft"
-            )
+            status = {"LIVE": "publish", "DRAFT": "draft", "DELETED": "trash"}.get(value, "draft")
         elif name == "filename" and not post.link:
             post.link = (child.text or "").strip()
     post.status = status

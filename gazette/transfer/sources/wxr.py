@@ -65,9 +65,7 @@ def _wp_date(value: str) -> datetime.datetime | None:
     if not value or value.startswith("0000"):
         return None
     try:
-        return datetime.datetime.strptime(value, "%Y-%m-%d %H:%M:%S").replace(
-            tzinfo=datetime.UTC
-        )
+        return datetime.datetime.strptime(value, "%Y-%m-%d %H:%M:%S").replace(tzinfo=datetime.UTC)
     except ValueError:
         return None
 
@@ -140,9 +138,12 @@ def scan(path: str) -> SourceInfo:
         fields = _children(element)
         if name == "wxr_version":
             info.version = _text(element)
-        elif name in {"base_site_url", "base_blog_url"} and not base_url:
-            base_url = _text(element)
-        elif name == "link" and not base_url:
+        elif (
+            name in {"base_site_url", "base_blog_url"}
+            and not base_url
+            or name == "link"
+            and not base_url
+        ):
             base_url = _text(element)
         elif name == "title" and not info.title:
             info.title = _text(element)
@@ -234,9 +235,7 @@ def _post(element: Element, fields: dict[str, Element]) -> SourcePost:
     post = SourcePost(source_id=source_id, kind=post_type, title=_text(fields.get("title")))
     if post_type not in CONTENT_TYPES:
         post.kind = "skip"
-        post.skip_reason = _("%(type)s is not content (WordPress internals).") % {
-            "type": post_type
-        }
+        post.skip_reason = _("%(type)s is not content (WordPress internals).") % {"type": post_type}
         return post
     if post_type == "attachment":
         post.image = _attachment(fields, meta)

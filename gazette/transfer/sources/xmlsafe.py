@@ -65,4 +65,6 @@ def iter_events(path: str, what: str) -> Iterator[tuple[str, Element]]:
             % {"what": what, "detail": exc}
         )
     except OSError as exc:
-        raise SourceError(_("%(what)s: cannot read the file (%(detail)s).") % {"what": what, "detail": exc})
+        raise SourceError(
+            _("%(what)s: cannot read the file (%(detail)s).") % {"what": what, "detail": exc}
+        )

@@ -68,7 +68,12 @@ def test_reference_page_imports_article_and_reports_furniture(magazine, tmp_path
     assert "Why does al-Julani resort to doing this?" in subheadings
     furniture = ImportEvent.objects.filter(run=result, kind="furniture")
     assert furniture.filter(title__startswith="BENEFIT Sponsors BuildHer").exists()
-    assert {e.message.split(" ")[0] for e in furniture} >= {"related", "popular", "newsletter", "ad"}
+    assert {e.message.split(" ")[0] for e in furniture} >= {
+        "related",
+        "popular",
+        "newsletter",
+        "ad",
+    }
 
 
 def test_page_that_is_not_an_article_is_refused(magazine, tmp_path):

@@ -39,7 +39,10 @@ def full_site(magazine, writer, article):
     )
     # The factory leaves sort_order empty, and SQLite and PostgreSQL order NULL ties
     # differently; give bylines the order the admin would.
-    for page_bylines in (article.article_authors.all(), ArticleAuthor.objects.exclude(page=article)):
+    for page_bylines in (
+        article.article_authors.all(),
+        ArticleAuthor.objects.exclude(page=article),
+    ):
         for position, byline in enumerate(page_bylines.order_by("pk")):
             ArticleAuthor.objects.filter(pk=byline.pk).update(sort_order=position)
     arabic = article.copy_for_translation(magazine["ar"])
