@@ -212,7 +212,7 @@ def _settings_snapshot() -> dict:
 def read_manifest(archive_path: str | os.PathLike) -> dict:
     """Open the archive, check its format and every checksum; return the manifest."""
     try:
-        archive = tarfile.open(archive_path, "r:*")
+        archive = tarfile.open(archive_path, "r:*")  # noqa: SIM115 - closed by the with below
     except (tarfile.TarError, OSError) as exc:
         raise ArchiveError(
             _("%(path)s is not a Gazette archive (%(detail)s).")
@@ -245,7 +245,7 @@ def read_manifest(archive_path: str | os.PathLike) -> dict:
                 )
             digest = hashlib.sha256()
             source = archive.extractfile(member)
-            for chunk in iter(lambda: source.read(1 << 20), b""):
+            while chunk := source.read(1 << 20):
                 digest.update(chunk)
             if digest.hexdigest() != expected.pop(member.name):
                 raise ArchiveError(

@@ -110,6 +110,7 @@ def test_resume_after_a_crash(magazine, wxr_file, monkeypatch):
         return original(self, record)
 
     monkeypatch.setattr(importer_module.ImportEngine, "import_post", crashing)
+    monkeypatch.setattr(importer_module._Batch, "SIZE", 2)  # commit every two items
     with pytest.raises(CommandError, match="interrupted"):
         call_command("gazette_import", "wxr", str(wxr_file))
     run = ImportRun.objects.get()
