@@ -230,3 +230,14 @@ LOGGING = {
 
 # --- Gazette ----------------------------------------------------------------
 GAZETTE_PAGE_SIZE = env_int("GAZETTE_PAGE_SIZE", 12)
+
+# --- Import, export, backups (gazette.transfer) ------------------------------
+GAZETTE_BACKUP_DIR = env_str("GAZETTE_BACKUP_DIR", str(VAR_DIR / "backups"))
+GAZETTE_BACKUP_KEEP = env_int("GAZETTE_BACKUP_KEEP", 7)
+GAZETTE_BACKUP_EVERY = env_int("GAZETTE_BACKUP_EVERY", 24 * 60 * 60)  # seconds; 0 turns off
+GAZETTE_IMPORT_DIR = env_str("GAZETTE_IMPORT_DIR", str(VAR_DIR / "imports"))
+GAZETTE_SCHEDULE = globals().get("GAZETTE_SCHEDULE", []) + (
+    [("gazette.transfer.tasks.scheduled_backup", GAZETTE_BACKUP_EVERY)]
+    if GAZETTE_BACKUP_EVERY
+    else []
+)
