@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "gazette.people",
     "gazette.demo",
     "gazette.newsroom",
+    "gazette.ads",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -225,3 +226,10 @@ LOGGING = {
 
 # --- Gazette ----------------------------------------------------------------
 GAZETTE_PAGE_SIZE = env_int("GAZETTE_PAGE_SIZE", 12)
+
+# Advertising: the ad index file and the local counter buffer live here (no REDIS_URL).
+GAZETTE_ADS_DIR = env_str("GAZETTE_ADS_DIR", str(VAR_DIR / "ads"))
+GAZETTE_SCHEDULE = [
+    ("gazette.ads.tasks.flush_ad_counters", 60),
+    ("gazette.ads.tasks.rebuild_ad_index", 300),
+]
