@@ -32,6 +32,8 @@ class DeviceClass(models.TextChoices):
 # Widest creative each device class can show; ads.js uses the same viewport breakpoints
 # (below 768 px a phone, below 1024 px a tablet).
 DEVICE_MAX_WIDTH = {DeviceClass.MOBILE: 336, DeviceClass.TABLET: 728, DeviceClass.DESKTOP: 10_000}
+# A phone screen is short: no half-page ad takes it over.
+DEVICE_MAX_HEIGHT = {DeviceClass.MOBILE: 280, DeviceClass.TABLET: 10_000, DeviceClass.DESKTOP: 10_000}
 
 
 def dimensions(size: str) -> tuple[int, int]:
@@ -41,10 +43,15 @@ def dimensions(size: str) -> tuple[int, int]:
 
 
 def box_for(sizes: list[str], device: str) -> str | None:
-    """Return the size a slot reserves on `device`: the largest allowed one that fits."""
+    """Return the size a slot reserves on `device`: the largest allowed one that fits it."""
     if not sizes:
         return None
-    fitting = [s for s in sizes if dimensions(s)[0] <= DEVICE_MAX_WIDTH[device]]
+    fitting = [
+        s
+        for s in sizes
+        if dimensions(s)[0] <= DEVICE_MAX_WIDTH[device]
+        and dimensions(s)[1] <= DEVICE_MAX_HEIGHT[device]
+    ]
     if not fitting:  # nothing fits: take the narrowest, it is scaled down by CSS
         return min(sizes, key=lambda s: dimensions(s)[0])
     return max(fitting, key=lambda s: (dimensions(s)[0] * dimensions(s)[1], dimensions(s)[0]))

@@ -21,7 +21,8 @@ def test_a_slot_reserves_the_largest_size_that_fits_each_device():
     assert box_for(sizes, "mobile") == "320x50"
     assert box_for(sizes, "tablet") == "728x90"
     assert box_for(sizes, "desktop") == "970x250"
-    assert box_for(["300x600"], "mobile") == "300x600"
+    assert box_for(["300x250", "300x600"], "mobile") == "300x250"  # no half page on phones
+    assert box_for(["300x600"], "mobile") == "300x600"  # unless it is all the slot takes
     assert box_for(["970x90"], "mobile") == "970x90"  # nothing fits: scaled down by CSS
 
 
