@@ -25,6 +25,16 @@ class ReportButtonIndexView(IndexView):
     report_url_name = None
 
 
+class CampaignIndexView(ReportButtonIndexView):
+    def get_base_queryset(self):
+        return super().get_base_queryset().with_delivery().select_related("advertiser")
+
+
+class CreativeIndexView(ReportButtonIndexView):
+    def get_base_queryset(self):
+        return super().get_base_queryset().select_related("campaign__advertiser")
+
+
 class ReportingViewSet(ModelViewSet):
     index_view_class = ReportButtonIndexView
 
@@ -50,6 +60,7 @@ class ReportingViewSet(ModelViewSet):
 
 class CampaignViewSet(ReportingViewSet):
     model = Campaign
+    index_view_class = CampaignIndexView
     name = "ads_campaigns"
     url_prefix = "ads/campaigns"
     icon = "calendar-alt"
@@ -67,12 +78,10 @@ class CampaignViewSet(ReportingViewSet):
     search_fields = ["name", "advertiser__name"]
     ordering = ["-starts_at"]
 
-    def get_queryset(self, request):
-        return Campaign.objects.with_delivery().select_related("advertiser")
-
 
 class CreativeViewSet(ReportingViewSet):
     model = Creative
+    index_view_class = CreativeIndexView
     name = "ads_creatives"
     url_prefix = "ads/creatives"
     icon = "image"
@@ -80,9 +89,6 @@ class CreativeViewSet(ReportingViewSet):
     list_display = ["name", "campaign", "kind", "size", "active"]
     list_filter = ["campaign", "kind", "size", "active"]
     search_fields = ["name", "campaign__name"]
-
-    def get_queryset(self, request):
-        return Creative.objects.select_related("campaign__advertiser")
 
 
 class SlotViewSet(ModelViewSet):
