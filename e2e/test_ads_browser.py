@@ -13,7 +13,10 @@ from gazette.testing.factories import make_article, make_image
 
 # The live server runs in another thread, so the data is committed; serialized_rollback
 # restores what migrations created (Wagtail's root page) after each test.
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 # Playwright's sync API runs an event loop in this thread; the ORM calls the test makes
 # in between are ordinary blocking calls.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -112,7 +115,9 @@ def scroll_through(page):
 
 
 @pytest.mark.parametrize("width,height", [(1280, 900), (390, 844)], ids=["desktop", "phone"])
-def test_ads_cause_no_layout_shift_and_count_when_seen(live_server, browser, ad_magazine, width, height):
+def test_ads_cause_no_layout_shift_and_count_when_seen(
+    live_server, browser, ad_magazine, width, height
+):
     article, _ = ad_magazine
     context, page = open_page(browser, live_server.url + article.url, width, height)
     page.wait_for_timeout(500)
@@ -125,7 +130,9 @@ def test_ads_cause_no_layout_shift_and_count_when_seen(live_server, browser, ad_
     image = in_article.locator("img")
     if image.count():
         page.wait_for_function(
-            "img => img.complete && img.naturalWidth > 0", arg=image.element_handle(), timeout=10_000
+            "img => img.complete && img.naturalWidth > 0",
+            arg=image.element_handle(),
+            timeout=10_000,
         )
     assert in_article.locator(".ad-slot__label").inner_text().strip().lower() == "advertisement"
     creative_id = int(in_article.get_attribute("data-ad-creative"))
@@ -145,7 +152,9 @@ def test_ads_cause_no_layout_shift_and_count_when_seen(live_server, browser, ad_
     while time.monotonic() < deadline and not total:
         do_flush_counters()
         total = sum(
-            CreativeDailyStat.objects.filter(creative_id=creative_id, slot_key="in-article").values_list("impressions", flat=True)
+            CreativeDailyStat.objects.filter(
+                creative_id=creative_id, slot_key="in-article"
+            ).values_list("impressions", flat=True)
         )
         time.sleep(0.2)
     assert total == 1
@@ -167,7 +176,9 @@ def test_an_ad_scrolled_past_quickly_is_not_counted(live_server, browser, ad_mag
 def test_the_arabic_page_rotates_arabic_ads(live_server, browser, ad_magazine):
     _, article_ar = ad_magazine
     context, page = open_page(browser, live_server.url + article_ar.url, 1280, 900)
-    page.wait_for_selector('[data-ad-slot="sidebar"][data-ad-state="filled"]', state="attached", timeout=10_000)
+    page.wait_for_selector(
+        '[data-ad-slot="sidebar"][data-ad-state="filled"]', state="attached", timeout=10_000
+    )
     alt = page.locator('[data-ad-slot="sidebar"] img').get_attribute("alt")
     assert any("\u0600" <= ch <= "\u06ff" for ch in alt), alt
     context.close()
@@ -178,12 +189,17 @@ def test_an_html_creative_runs_in_an_opaque_sandbox(live_server, browser, ad_mag
     Campaign.objects.exclude(name="Opinion shelf").update(active=False)
     gazette_demo_ads(write=lambda _: None)  # rebuilds the index
     context, page = open_page(browser, live_server.url + article.url, 1280, 900)
-    frame = page.wait_for_selector('[data-ad-slot="sidebar"] iframe', state="attached", timeout=10_000)
+    frame = page.wait_for_selector(
+        '[data-ad-slot="sidebar"] iframe', state="attached", timeout=10_000
+    )
     sandbox = frame.get_attribute("sandbox")
     assert "allow-scripts" not in sandbox and "allow-same-origin" not in sandbox
     page.wait_for_timeout(500)
     # The page cannot read into the frame, nor the frame into the page: different origins.
-    assert page.evaluate("document.querySelector('[data-ad-slot=sidebar] iframe').contentDocument") is None
+    assert (
+        page.evaluate("document.querySelector('[data-ad-slot=sidebar] iframe').contentDocument")
+        is None
+    )
     inner = frame.content_frame()
     assert inner.evaluate("1 + 1") == 2  # (Playwright's own access, not the page's)
     assert "Browse the shelf" in inner.inner_text("body")
@@ -199,14 +215,17 @@ def test_the_browser_draw_follows_the_weights(live_server, browser, ad_magazine)
           let seed = 12345;
           const rand = () => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed / 2147483648; };
           const list = [
-            {id: 1, priority: 20, weight: 100}, {id: 2, priority: 20, weight: 300},
-            {id: 3, priority: 20, weight: 600}, {id: 4, priority: 0, weight: 1000}];
-          const seen = {1: 0, 2: 0, 3: 0, 4: 0};
+            {id: 1, campaign: 1, priority: 20, weight: 100, creative_weight: 100},
+            {id: 2, campaign: 2, priority: 20, weight: 300, creative_weight: 100},
+            {id: 3, campaign: 3, priority: 20, weight: 600, creative_weight: 300},
+            {id: 5, campaign: 3, priority: 20, weight: 600, creative_weight: 100},
+            {id: 4, campaign: 4, priority: 0, weight: 1000, creative_weight: 100}];
+          const seen = {1: 0, 2: 0, 3: 0, 4: 0, 5: 0};
           for (let i = 0; i < 30000; i++) seen[window.GazetteAds.choose(list, rand).id]++;
-          return [seen[1] / 30000, seen[2] / 30000, seen[3] / 30000, seen[4]];
+          return [seen[1] / 30000, seen[2] / 30000, seen[3] / 30000, seen[5] / 30000, seen[4]];
         }"""
     )
     context.close()
     assert abs(shares[0] - 0.1) < 0.015 and abs(shares[1] - 0.3) < 0.015
-    assert abs(shares[2] - 0.6) < 0.015
-    assert shares[3] == 0  # the house ad never runs while a paid one is eligible
+    assert abs(shares[2] - 0.45) < 0.015 and abs(shares[3] - 0.15) < 0.015
+    assert shares[4] == 0  # the house ad never runs while a paid one is eligible

@@ -103,6 +103,18 @@ def _fit(draw, text, max_width, size, bold, direction):
     return _font(size, bold)
 
 
+def _wrap(draw, text, font, max_width, direction) -> list[str]:
+    lines, current = [], ""
+    for word in text.split():
+        trial = f"{current} {word}".strip()
+        if current and draw.textlength(trial, font=font, direction=direction) > max_width:
+            lines.append(current)
+            current = word
+        else:
+            current = trial
+    return [*lines, current] if current else lines
+
+
 def draw_ad(copy: dict, size: str, palette: tuple[str, str, str], rtl: bool) -> bytes:
     """Draw a banner at twice `size` (sharp on dense screens) with headline, line and button."""
     w, h = (int(n) * 2 for n in size.split("x"))
@@ -111,15 +123,14 @@ def draw_ad(copy: dict, size: str, palette: tuple[str, str, str], rtl: bool) -> 
     d = ImageDraw.Draw(img)
     direction = "rtl" if rtl else "ltr"
     kwargs = {"direction": direction, "language": "ar"} if rtl else {}
-    pad = max(8, h // 10)
-    wide = w / h > 3  # leaderboards and banners: text and button side by side
-    button_w = min(w // 3, 260) if wide else min(w - 2 * pad, 300)
-    text_w = w - 3 * pad - button_w if wide else w - 2 * pad
-    head = _fit(d, copy["headline"], text_w, max(12, h // (3 if wide else 7)), True, direction)
-    line = _fit(d, copy["line"], text_w, max(10, h // (5 if wide else 12)), False, direction)
-    anchor_x = w - pad if rtl else pad
+    pad = max(8, min(w, h) // 10)
     align = "r" if rtl else "l"
-    if wide:
+    anchor_x = w - pad if rtl else pad
+    if w / h > 3:  # leaderboards and banners: text and button side by side
+        button_w = min(w // 3, 260)
+        text_w = w - 3 * pad - button_w
+        head = _fit(d, copy["headline"], text_w, h // 3, True, direction)
+        line = _fit(d, copy["line"], text_w, h // 5, False, direction)
         d.text(
             (anchor_x, h * 0.38),
             copy["headline"],
@@ -133,17 +144,22 @@ def draw_ad(copy: dict, size: str, palette: tuple[str, str, str], rtl: bool) -> 
         )
         bx0 = pad if rtl else w - pad - button_w
         box = (bx0, h * 0.2, bx0 + button_w, h * 0.8)
-    else:
+    else:  # rectangles and half pages: stacked, the line wrapped
+        text_w = w - 2 * pad
         d.rectangle((0, 0, w, pad // 2), fill=accent)
-        d.text(
-            (anchor_x, h * 0.3), copy["headline"], font=head, fill=ink, anchor=f"{align}m", **kwargs
-        )
-        d.text(
-            (anchor_x, h * 0.48), copy["line"], font=line, fill=ink, anchor=f"{align}m", **kwargs
-        )
-        box = ((w - button_w) / 2, h * 0.68, (w + button_w) / 2, h * 0.68 + max(40, h // 7))
+        head = _fit(d, copy["headline"], text_w, min(w // 9, 64), True, direction)
+        line = _font(max(18, min(w // 16, 36)))
+        y = h * 0.22
+        d.text((anchor_x, y), copy["headline"], font=head, fill=ink, anchor=f"{align}m", **kwargs)
+        y += head.size * 1.6
+        for text in _wrap(d, copy["line"], line, text_w, direction):
+            d.text((anchor_x, y), text, font=line, fill=ink, anchor=f"{align}m", **kwargs)
+            y += line.size * 1.35
+        button_w, button_h = min(text_w, 320), max(44, h // 7)
+        top = max(y + pad / 2, h - pad - button_h)
+        box = ((w - button_w) / 2, top, (w + button_w) / 2, top + button_h)
     d.rounded_rectangle(box, radius=8, fill=accent)
-    cta = _fit(d, copy["cta"], button_w - 16, int((box[3] - box[1]) * 0.45), True, direction)
+    cta = _fit(d, copy["cta"], box[2] - box[0] - 16, int((box[3] - box[1]) * 0.45), True, direction)
     d.text(
         ((box[0] + box[2]) / 2, (box[1] + box[3]) / 2),
         copy["cta"],

@@ -78,17 +78,27 @@ def for_device(creatives: list[dict], slot: dict, device: str) -> list[dict]:
     ]
 
 
+def _weighted(items: list, weight, rng: random.Random):
+    total = sum(weight(item) for item in items)
+    point = rng.random() * total
+    for item in items:
+        point -= weight(item)
+        if point < 0:
+            return item
+    return items[-1]
+
+
 def choose(creatives: list[dict], rng: random.Random | None = None) -> dict | None:
-    """Draw one creative: the highest priority present wins, then by weight within it."""
+    """Draw one creative: the highest priority present wins; then a campaign by its
+    weight; then one of that campaign's creatives by the creative's weight."""
     if not creatives:
         return None
     rng = rng or random.Random()
     top = max(c["priority"] for c in creatives)
-    tier = [c for c in creatives if c["priority"] == top]
-    total = sum(c["weight"] for c in tier)
-    point = rng.random() * total
-    for creative in tier:
-        point -= creative["weight"]
-        if point < 0:
-            return creative
-    return tier[-1]
+    campaigns: dict[int, list[dict]] = {}
+    for c in creatives:
+        if c["priority"] == top:
+            campaigns.setdefault(c.get("campaign", c["id"]), []).append(c)
+    groups = list(campaigns.values())
+    group = _weighted(groups, lambda g: g[0]["weight"], rng)
+    return _weighted(group, lambda c: c.get("creative_weight", 1), rng)

@@ -92,7 +92,6 @@ def build_index(now: datetime | None = None) -> dict:
             for c in campaign.creatives.all()
             if c.kind == CreativeKind.HTML or c.image is not None
         ]
-        share = sum(c.weight for c in usable)
         for creative in usable:
             entry = {
                 "id": creative.pk,
@@ -100,8 +99,10 @@ def build_index(now: datetime | None = None) -> dict:
                 "advertiser": campaign.advertiser.name,
                 "house": campaign.is_house,
                 "priority": campaign.effective_priority,
-                # The campaign's weight, shared out among its creatives by their weights.
-                "weight": round(campaign.weight * creative.weight / share, 6),
+                # Drawn in two steps: a campaign by its weight, then one of its
+                # creatives that fits the reader's device by the creative's weight.
+                "weight": campaign.weight,
+                "creative_weight": creative.weight,
                 "size": creative.size,
                 "w": creative.width,
                 "h": creative.height,

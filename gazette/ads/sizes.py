@@ -33,7 +33,11 @@ class DeviceClass(models.TextChoices):
 # (below 768 px a phone, below 1024 px a tablet).
 DEVICE_MAX_WIDTH = {DeviceClass.MOBILE: 336, DeviceClass.TABLET: 728, DeviceClass.DESKTOP: 10_000}
 # A phone screen is short: no half-page ad takes it over.
-DEVICE_MAX_HEIGHT = {DeviceClass.MOBILE: 280, DeviceClass.TABLET: 10_000, DeviceClass.DESKTOP: 10_000}
+DEVICE_MAX_HEIGHT = {
+    DeviceClass.MOBILE: 280,
+    DeviceClass.TABLET: 10_000,
+    DeviceClass.DESKTOP: 10_000,
+}
 
 
 def dimensions(size: str) -> tuple[int, int]:

@@ -20,7 +20,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST, require_safe
 from wagtail.models import Site
 
 from gazette.ads import actions
@@ -51,7 +51,9 @@ def _public_creative(creative: dict, slot_key: str) -> dict:
         "size": creative["size"],
         "devices": creative["devices"],
         "priority": creative["priority"],
+        "campaign": creative["campaign"],
         "weight": creative["weight"],
+        "creative_weight": creative["creative_weight"],
         "kind": creative["kind"],
         "click": click,
     }
@@ -62,7 +64,7 @@ def _public_creative(creative: dict, slot_key: str) -> dict:
     return item
 
 
-@require_GET
+@require_safe
 def slot_creatives(request: HttpRequest, key: str) -> JsonResponse:
     """The creatives eligible for a slot on a page of this language, section and kind."""
     index = load_index()
@@ -90,7 +92,7 @@ def slot_creatives(request: HttpRequest, key: str) -> JsonResponse:
     return response
 
 
-@require_GET
+@require_safe
 def creative_frame(request: HttpRequest, creative_id: int) -> HttpResponse:
     """An HTML creative on its own, for a sandboxed iframe, under a strict CSP."""
     creative = creative_by_id(load_index(), creative_id)
@@ -127,7 +129,7 @@ def impression_beacon(request: HttpRequest) -> HttpResponse:
     return response
 
 
-@require_GET
+@require_safe
 def click_redirect(request: HttpRequest, creative_id: int) -> HttpResponse:
     """Count a click and send the reader to the creative's own address (and nowhere else)."""
     index = load_index()
@@ -161,11 +163,11 @@ def _sellers_file(request: HttpRequest, field: str) -> HttpResponse:
     return response
 
 
-@require_GET
+@require_safe
 def ads_txt(request: HttpRequest) -> HttpResponse:
     return _sellers_file(request, "ads_txt")
 
 
-@require_GET
+@require_safe
 def app_ads_txt(request: HttpRequest) -> HttpResponse:
     return _sellers_file(request, "app_ads_txt")

@@ -27,18 +27,33 @@
     });
   }
 
+  function weighted(items, weightOf, random) {
+    var total = items.reduce(function (sum, item) { return sum + weightOf(item); }, 0);
+    var point = random() * total;
+    for (var i = 0; i < items.length; i++) {
+      point -= weightOf(items[i]);
+      if (point < 0) return items[i];
+    }
+    return items[items.length - 1];
+  }
+
+  /* The highest priority present wins; then a campaign by its weight; then one of its
+     creatives (those that fit this device) by the creative's own weight. */
   function choose(creatives, random) {
     if (!creatives.length) return null;
     random = random || Math.random;
     var top = Math.max.apply(null, creatives.map(function (c) { return c.priority; }));
-    var tier = creatives.filter(function (c) { return c.priority === top; });
-    var total = tier.reduce(function (sum, c) { return sum + c.weight; }, 0);
-    var point = random() * total;
-    for (var i = 0; i < tier.length; i++) {
-      point -= tier[i].weight;
-      if (point < 0) return tier[i];
-    }
-    return tier[tier.length - 1];
+    var groups = {};
+    var order = [];
+    creatives.forEach(function (c) {
+      if (c.priority !== top) return;
+      var key = c.campaign === undefined ? "c" + c.id : String(c.campaign);
+      if (!groups[key]) { groups[key] = []; order.push(key); }
+      groups[key].push(c);
+    });
+    var campaigns = order.map(function (key) { return groups[key]; });
+    var group = weighted(campaigns, function (g) { return g[0].weight; }, random);
+    return weighted(group, function (c) { return c.creative_weight || 1; }, random);
   }
 
   var lists = {};

@@ -14,7 +14,11 @@ from gazette.testing.factories import make_image
 def make_slot(key="sidebar", placement="sidebar", sizes=("300x250",), **fields) -> Slot:
     sections = fields.pop("sections", ())
     slot = Slot.objects.create(
-        key=key, name=fields.pop("name", key.title()), placement=placement, sizes=list(sizes), **fields
+        key=key,
+        name=fields.pop("name", key.title()),
+        placement=placement,
+        sizes=list(sizes),
+        **fields,
     )
     if sections:
         slot.sections.set(sections)

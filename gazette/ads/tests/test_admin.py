@@ -28,9 +28,13 @@ def sold(magazine):
     for back, (i1, c1, i2, c2) in enumerate([(1000, 10, 500, 1), (800, 4, 0, 0), (0, 0, 0, 0)]):
         day = today - timedelta(days=back)
         if i1:
-            CreativeDailyStat.objects.create(day=day, creative=first, slot_key="sidebar", impressions=i1, clicks=c1)
+            CreativeDailyStat.objects.create(
+                day=day, creative=first, slot_key="sidebar", impressions=i1, clicks=c1
+            )
         if i2:
-            CreativeDailyStat.objects.create(day=day, creative=second, slot_key="footer", impressions=i2, clicks=c2)
+            CreativeDailyStat.objects.create(
+                day=day, creative=second, slot_key="footer", impressions=i2, clicks=c2
+            )
     return campaign, first, second
 
 
@@ -77,7 +81,9 @@ def test_the_report_downloads_as_csv(admin_client, sold):
 
 
 def test_a_bad_report_range_is_explained(admin_client, sold):
-    html = admin_client.get(f"/admin/ads/campaigns/report/{sold[0].pk}/?start=yesterday").content.decode()
+    html = admin_client.get(
+        f"/admin/ads/campaigns/report/{sold[0].pk}/?start=yesterday"
+    ).content.decode()
     assert "is not a date; write it as YYYY-MM-DD" in html
 
 

@@ -66,8 +66,16 @@ def test_prefetches_are_not_counted(client, running_ad):
 
 
 def test_beacons_for_unknown_ads_or_bad_input_count_nothing(client, running_ad):
-    assert client.post("/ads/seen", {"c": 999999, "s": "sidebar"}, HTTP_USER_AGENT=CHROME).status_code == 204
-    assert client.post("/ads/seen", {"c": running_ad.pk, "s": "nope"}, HTTP_USER_AGENT=CHROME).status_code == 204
+    assert (
+        client.post("/ads/seen", {"c": 999999, "s": "sidebar"}, HTTP_USER_AGENT=CHROME).status_code
+        == 204
+    )
+    assert (
+        client.post(
+            "/ads/seen", {"c": running_ad.pk, "s": "nope"}, HTTP_USER_AGENT=CHROME
+        ).status_code
+        == 204
+    )
     bad = client.post("/ads/seen", {"c": "x", "s": "sidebar"}, HTTP_USER_AGENT=CHROME)
     assert bad.status_code == 400 and b"c=<creative id>" in bad.content
     assert client.get("/ads/seen").status_code == 405
@@ -108,7 +116,9 @@ def test_the_local_buffer_survives_a_restart(tmp_path):
     first.add("2026-11-25|1|sidebar|i", 2)
     first.add("2026-11-25|1|sidebar|c")
     restarted = FileCounterBuffer(tmp_path)  # a new process, same directory
-    assert restarted.pending() == Counter({"2026-11-25|1|sidebar|i": 2, "2026-11-25|1|sidebar|c": 1})
+    assert restarted.pending() == Counter(
+        {"2026-11-25|1|sidebar|i": 2, "2026-11-25|1|sidebar|c": 1}
+    )
     batches = list(restarted.drain())
     assert sum(b.counts["2026-11-25|1|sidebar|i"] for b in batches) == 2
     for batch in batches:

@@ -13,10 +13,15 @@ def test_demo_ads_fill_every_slot_in_both_languages(magazine):
     assert created["campaigns"] >= 4 and created["ad slots"] == Slot.objects.count()
     index = load_index()
     now = timezone.now()
-    opinion = {"en": magazine["sections"]["opinion"].pk, "ar": magazine["sections_ar"]["opinion"].pk}
+    opinion = {
+        "en": magazine["sections"]["opinion"].pk,
+        "ar": magazine["sections_ar"]["opinion"].pk,
+    }
     for key, slot in index["slots"].items():
         for lang in ("en", "ar"):
-            found = eligible(index, slot, language=lang, section_id=opinion[lang], kind="opinion", now=now)
+            found = eligible(
+                index, slot, language=lang, section_id=opinion[lang], kind="opinion", now=now
+            )
             for device in ("mobile", "tablet", "desktop"):
                 assert for_device(found, slot, device), (key, lang, device)
     # Paid campaigns outrank the house ads, so the sample campaign is what rotates.

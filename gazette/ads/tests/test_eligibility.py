@@ -160,3 +160,22 @@ def test_shares_stay_within_tolerance(magazine, weights):
     rng = random.Random(7)
     share = sum(choose(found, rng)["id"] == one.pk for _ in range(20_000)) / 20_000
     assert abs(share - weights[0] / sum(weights)) < 0.015
+
+
+def test_a_campaign_with_many_sizes_keeps_its_share_on_each_device(magazine):
+    """Creatives in sizes that do not fit a device do not dilute their campaign's share."""
+    make_slot("header", placement="header", sizes=["728x90", "320x50"])
+    many = make_campaign("Many sizes", weight=100)
+    wide = make_creative(many, size="728x90")
+    make_creative(many, size="320x50")
+    make_creative(many, name="Another phone size", size="320x50")
+    one = make_creative(make_campaign("One size", weight=100), size="728x90")
+    index = publish_index()
+    slot = index["slots"]["header"]
+    found = eligible(index, slot, language="en", section_id=None, kind="", now=timezone.now())
+    # On desktop, small creatives fit the box too; restrict to the leaderboards to compare.
+    desktop = [c for c in for_device(found, slot, "desktop") if c["size"] == "728x90"]
+    rng = random.Random(99)
+    share = sum(choose(desktop, rng)["id"] == wide.pk for _ in range(20_000)) / 20_000
+    assert abs(share - 0.5) < 0.015
+    assert {c["id"] for c in desktop} == {wide.pk, one.pk}

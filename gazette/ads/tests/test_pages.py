@@ -36,7 +36,10 @@ def test_an_article_carries_placeholders_not_ads(client, ads, article):
     assert html.count('class="ad-slot ') == 1  # two paragraphs: no in-article slot (after 3)
     assert 'data-ad-slot="article-sidebar"' in html
     assert "ad-m-300x250 ad-t-300x600 ad-d-300x600" in html  # the box reserved per device
-    assert f"/ads/slot/article-sidebar.json?lang=en&amp;section={article.get_parent().pk}&amp;kind=opinion" in html
+    assert (
+        f"/ads/slot/article-sidebar.json?lang=en&amp;section={article.get_parent().pk}&amp;kind=opinion"
+        in html
+    )
     assert ">Advertisement</p>" in html
     assert "advertiser.example" not in html  # the creative is chosen in the browser
     assert "/static/js/ads.js" in html and "<script>" not in html
@@ -87,10 +90,14 @@ def test_ads_add_no_queries_to_a_page(client, magazine, article):
     assert len(with_ads.captured_queries) == len(without.captured_queries)
 
 
-def test_the_creative_list_is_cached_and_needs_no_database(client, ads, article, django_assert_num_queries):
+def test_the_creative_list_is_cached_and_needs_no_database(
+    client, ads, article, django_assert_num_queries
+):
     section = article.get_parent().pk
     with django_assert_num_queries(0):
-        response = client.get(f"/ads/slot/article-sidebar.json?lang=en&section={section}&kind=opinion")
+        response = client.get(
+            f"/ads/slot/article-sidebar.json?lang=en&section={section}&kind=opinion"
+        )
     assert response.status_code == 200
     assert response["Cache-Control"] == "public, max-age=60"
     data = response.json()
@@ -112,7 +119,11 @@ def test_without_a_built_index_pages_still_render(client, article, settings, tmp
 def test_ads_txt_is_served_at_the_site_root(client, magazine, path, field):
     assert client.get(path).status_code == 404  # nothing published yet
     setting = AdsTxtSettings.for_site(Site.objects.get(is_default_site=True))
-    setattr(setting, field, "# Gazette sellers\ngoogle.com, pub-1234567890, DIRECT, f08c47fec0942fa0\ncontact=ads@gazette.example\n")
+    setattr(
+        setting,
+        field,
+        "# Gazette sellers\ngoogle.com, pub-1234567890, DIRECT, f08c47fec0942fa0\ncontact=ads@gazette.example\n",
+    )
     setting.full_clean()
     setting.save()
     from django.core.cache import cache
@@ -121,7 +132,9 @@ def test_ads_txt_is_served_at_the_site_root(client, magazine, path, field):
     response = client.get(path)
     assert response.status_code == 200
     assert response["Content-Type"] == "text/plain; charset=utf-8"
-    assert response.content.decode().startswith("# Gazette sellers\ngoogle.com, pub-1234567890, DIRECT")
+    assert response.content.decode().startswith(
+        "# Gazette sellers\ngoogle.com, pub-1234567890, DIRECT"
+    )
     assert client.get(f"/ar{path}").status_code == 404  # only at the root
 
 

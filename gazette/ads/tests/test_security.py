@@ -58,9 +58,7 @@ def test_links_all_lead_through_the_click_redirect(client, magazine):
 
 def test_the_frame_is_sandboxed_by_its_own_strict_policy(client, magazine):
     make_slot()
-    creative = make_creative(
-        make_campaign("Books"), kind=CreativeKind.HTML, html="<p>Hello</p>"
-    )
+    creative = make_creative(make_campaign("Books"), kind=CreativeKind.HTML, html="<p>Hello</p>")
     publish_index()
     response = client.get(f"/ads/frame/{creative.pk}/")
     csp = response["Content-Security-Policy"]
