@@ -84,7 +84,7 @@ class ReportView(WagtailAdminTemplateMixin, TemplateView):
         return self.breadcrumbs_items + [
             {"url": reverse(self.index_url_name), "label": self.model._meta.verbose_name_plural},
             {"url": reverse(self.edit_url_name, args=[self.object.pk]), "label": str(self.object)},
-            {"url": "", "label": _("Report")},
+            {"url": "", "label": _("Report: %(name)s") % {"name": self.object}},
         ]
 
     def get(self, request, *args, **kwargs):

@@ -75,7 +75,11 @@ class Slot(models.Model):
         _("key"),
         max_length=60,
         unique=True,
-        help_text=_("A short stable name used in reports and ad addresses, e.g. article-sidebar."),
+        blank=True,
+        help_text=_(
+            "A short stable name used in reports and ad addresses, e.g. article-sidebar. "
+            "Left empty, it is made from the name."
+        ),
     )
     placement = models.CharField(_("placement"), max_length=20, choices=Placement.choices)
     position = models.PositiveSmallIntegerField(
@@ -128,9 +132,9 @@ class Slot(models.Model):
         return f"{self.name} ({self.get_placement_display()})"
 
     def clean(self):
-        super().clean()
         if not self.key and self.name:
             self.key = slugify(self.name)[:60]
+        super().clean()
 
 
 class CampaignQuerySet(models.QuerySet):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.ui.tables import Column
+from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.admin.widgets import ListingButton
@@ -72,7 +72,7 @@ class CampaignViewSet(ReportingViewSet):
         "ends_at",
         Column("delivered_impressions", label=_("Impressions seen")),
         "impression_cap",
-        "active",
+        BooleanColumn("active", label=_("Active")),
     ]
     list_filter = ["active", "is_house", "advertiser"]
     search_fields = ["name", "advertiser__name"]
@@ -86,7 +86,7 @@ class CreativeViewSet(ReportingViewSet):
     url_prefix = "ads/creatives"
     icon = "image"
     menu_label = _("Creatives")
-    list_display = ["name", "campaign", "kind", "size", "active"]
+    list_display = ["name", "campaign", "kind", "size", BooleanColumn("active", label=_("Active"))]
     list_filter = ["campaign", "kind", "size", "active"]
     search_fields = ["name", "campaign__name"]
 
@@ -97,7 +97,7 @@ class SlotViewSet(ModelViewSet):
     url_prefix = "ads/slots"
     icon = "placeholder"
     menu_label = _("Slots")
-    list_display = ["name", "key", "placement", "active"]
+    list_display = ["name", "key", "placement", BooleanColumn("active", label=_("Active"))]
     list_filter = ["placement", "active"]
 
 

@@ -437,5 +437,6 @@ def build(seed: int = 2025, articles: int = 220, arabic: int = 24, write=print) 
     from gazette.ads.demo import gazette_demo_ads
 
     for what, n in gazette_demo_ads(seed, write=progress.step).items():
-        progress.count(what, n)
+        if n:
+            progress.count(what, n)
     return progress.created

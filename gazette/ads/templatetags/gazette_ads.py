@@ -70,3 +70,11 @@ def ad_slot(context, placement: str, block_number=None, item_number=None) -> dic
         # The header slot is at the top of the page: fetch its ad at once.
         "eager": placement == "header",
     }
+
+
+@register.inclusion_tag("ads/newsletter_ad.html", takes_context=True)
+def newsletter_ad(context, language: str | None = None) -> dict:
+    """An ad for a newsletter copy (absolute links, no script), or nothing."""
+    from gazette.ads.newsletter import newsletter_ad as draw
+
+    return {"ad": draw(language or translation.get_language() or "en")}

@@ -148,3 +148,24 @@ def test_a_bad_ads_txt_line_is_explained(magazine):
     messages = " ".join(error.value.message_dict["ads_txt"])
     assert "Line 2" in messages and "DIRECT or RESELLER" in messages and "domain name" in messages
     assert "Line 3" in messages and "Line 1" not in messages
+
+
+def test_the_newsletter_gets_an_image_ad_with_absolute_links(magazine, settings):
+    from django.template import Context, Template
+
+    from gazette.ads.actions import do_flush_counters
+    from gazette.ads.models import CreativeDailyStat
+
+    settings.SITE_URL = "https://gazette.example"
+    make_slot("newsletter", "newsletter", ["468x60", "300x250"])
+    creative = make_creative(make_campaign("Ferries", target_languages=["ar"]))
+    make_creative(make_campaign("Books"), kind="html", html="<p>Books</p>")  # no HTML in mail
+    publish_index()
+    html = Template("{% load gazette_ads %}{% newsletter_ad 'ar' %}").render(Context({}))
+    assert f'href="https://gazette.example/ads/click/{creative.pk}/?slot=newsletter"' in html
+    assert 'src="https://gazette.example/media/' in html and "<script" not in html
+    assert "<img" not in Template("{% load gazette_ads %}{% newsletter_ad 'en' %}").render(
+        Context({})
+    )
+    do_flush_counters()
+    assert CreativeDailyStat.objects.get(creative=creative).impressions == 1  # one copy rendered
