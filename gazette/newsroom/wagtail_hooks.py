@@ -16,7 +16,7 @@ from wagtail.admin.menu import MenuItem
 
 from gazette.newsroom import admin_urls
 from gazette.newsroom.actions import can_override
-from gazette.newsroom.guard import is_article, page_blockers
+from gazette.newsroom.guard import is_article, page_blockers, revision_blockers
 from gazette.newsroom.permissions import is_translator_only
 from gazette.newsroom.translation import is_translation
 from gazette.newsroom.views import can_translate
@@ -126,3 +126,28 @@ def register_override_log():
     from gazette.newsroom.viewsets import IntegrityOverrideViewSet
 
     return IntegrityOverrideViewSet("integrity_overrides")
+
+
+@hooks.register("before_bulk_action")
+def stop_bulk_publication_on_blockers(request, action_type, objects, action_class_instance):
+    """Bulk "Publish" in the page listing passes through the same integrity checks."""
+    if action_type != "publish":
+        return None
+    blocked = []
+    for page in objects:
+        revision = page.get_latest_revision()
+        if is_article(page.specific) and revision_blockers(revision):
+            blocked.append(page)
+    if not blocked:
+        return None
+    titles = ", ".join(f"“{page.title}”" for page in blocked[:5])
+    messages.error(
+        request,
+        _(
+            "Nothing was published: %(count)d of the chosen articles have blocking integrity "
+            "findings (%(titles)s). Open each one to see what to fix, or publish the others "
+            "on their own."
+        )
+        % {"count": len(blocked), "titles": titles},
+    )
+    return redirect(request.GET.get("next") or "wagtailadmin_explore_root")
