@@ -7,7 +7,7 @@ from django.shortcuts import redirect
 from django.urls import include, path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from wagtail import hooks
 from wagtail.admin import messages
 from wagtail.admin import widgets as wagtailadmin_widgets
@@ -35,8 +35,12 @@ def stop_publication_on_blockers(request, page):
     )
     message = format_html(
         "{} <ul>{}</ul>",
-        _(
-            "Not published: your changes are saved as a draft, but the integrity checks found %(count)d blockers. Fix them and publish again."
+        ngettext(
+            "Not published: your changes are saved as a draft, but the integrity checks "
+            "found %(count)d blocker. Fix it and publish again.",
+            "Not published: your changes are saved as a draft, but the integrity checks "
+            "found %(count)d blockers. Fix them and publish again.",
+            len(blockers),
         )
         % {"count": len(blockers)},
         items,
@@ -143,10 +147,14 @@ def stop_bulk_publication_on_blockers(request, action_type, objects, action_clas
     titles = ", ".join(f"“{page.title}”" for page in blocked[:5])
     messages.error(
         request,
-        _(
+        ngettext(
+            "Nothing was published: %(count)d of the chosen articles has blocking integrity "
+            "findings (%(titles)s). Open it to see what to fix, or publish the others on "
+            "their own.",
             "Nothing was published: %(count)d of the chosen articles have blocking integrity "
             "findings (%(titles)s). Open each one to see what to fix, or publish the others "
-            "on their own."
+            "on their own.",
+            len(blocked),
         )
         % {"count": len(blocked), "titles": titles},
     )
