@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "gazette.demo",
     "gazette.newsroom",
     "gazette.transfer",
+    "gazette.ads",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -230,3 +231,22 @@ LOGGING = {
 
 # --- Gazette ----------------------------------------------------------------
 GAZETTE_PAGE_SIZE = env_int("GAZETTE_PAGE_SIZE", 12)
+# Periodic jobs, (dotted task path, seconds): each app below adds its own with `+=`.
+GAZETTE_SCHEDULE: list[tuple[str, int]] = []
+
+# --- Import, export, backups (gazette.transfer) ------------------------------
+GAZETTE_BACKUP_DIR = env_str("GAZETTE_BACKUP_DIR", str(VAR_DIR / "backups"))
+GAZETTE_BACKUP_KEEP = env_int("GAZETTE_BACKUP_KEEP", 7)
+GAZETTE_BACKUP_EVERY = env_int("GAZETTE_BACKUP_EVERY", 24 * 60 * 60)  # seconds; 0 turns off
+GAZETTE_IMPORT_DIR = env_str("GAZETTE_IMPORT_DIR", str(VAR_DIR / "imports"))
+GAZETTE_SCHEDULE += (
+    [("gazette.transfer.tasks.scheduled_backup", GAZETTE_BACKUP_EVERY)]
+    if GAZETTE_BACKUP_EVERY
+    else []
+)
+# Advertising: the ad index file and the local counter buffer live here (no REDIS_URL).
+GAZETTE_ADS_DIR = env_str("GAZETTE_ADS_DIR", str(VAR_DIR / "ads"))
+GAZETTE_SCHEDULE += [
+    ("gazette.ads.tasks.flush_ad_counters", 60),
+    ("gazette.ads.tasks.rebuild_ad_index", 300),
+]

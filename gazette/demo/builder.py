@@ -437,4 +437,9 @@ def build(seed: int = 2025, articles: int = 220, arabic: int = 24, write=print) 
         if done % 25 == 0:
             progress.step(f"Articles: {done}/{total}")
     progress.step(f"Articles: {done}/{total}")
+    from gazette.ads.demo import gazette_demo_ads
+
+    for what, n in gazette_demo_ads(seed, write=progress.step).items():
+        if n:
+            progress.count(what, n)
     return progress.created
