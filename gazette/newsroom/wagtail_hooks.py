@@ -17,7 +17,7 @@ from wagtail.admin.menu import MenuItem
 from gazette.newsroom import admin_urls
 from gazette.newsroom.actions import can_override
 from gazette.newsroom.guard import is_article, page_blockers, revision_blockers
-from gazette.newsroom.permissions import is_translator_only
+from gazette.newsroom.permissions import is_translator_only, translation_restricted
 from gazette.newsroom.translation import is_translation
 from gazette.newsroom.views import can_translate
 
@@ -58,11 +58,14 @@ def stop_publication_on_blockers(request, page):
 
 @hooks.register("before_edit_page")
 def translators_edit_translations_only(request, page):
-    if is_translator_only(request.user) and not (
-        is_article(page.specific) and is_translation(page.specific)
-    ):
-        return permission_denied(request)
-    return None
+    """Sections, front pages and originals are out of a translator's reach."""
+    user = request.user
+    if not translation_restricted(user):
+        return None
+    specific = page.specific
+    if is_article(specific) and specific.permissions_for_user(user).can_edit():
+        return None
+    return permission_denied(request)
 
 
 @hooks.register("before_create_page")
