@@ -9,7 +9,11 @@ from __future__ import annotations
 
 from wagtail.models import PagePermissionTester
 
-from gazette.newsroom.roles import AUTHORS, TRANSLATORS
+from gazette.newsroom.roles import ADMINISTRATORS, AUTHORS, EDITORS, LEGAL, TRANSLATORS
+
+# Roles whose page rights cover every article; a translator who also holds one is not
+# held to translations.
+EDITING_ROLES = frozenset({EDITORS, LEGAL, ADMINISTRATORS})
 
 
 def group_names(user) -> frozenset[str]:
@@ -28,6 +32,26 @@ def is_translator_only(user) -> bool:
     )
 
 
+def translation_restricted(user) -> bool:
+    """Is the user's right to change pages only a translator's (translations, own drafts)?"""
+    groups = group_names(user)
+    return (
+        user.is_active
+        and not user.is_superuser
+        and TRANSLATORS in groups
+        and not (groups & EDITING_ROLES)
+    )
+
+
+def may_edit_as_translator(user, page, add_permission: bool) -> bool:
+    """Translations, and (for a translator who also writes) the user's own pages."""
+    from gazette.newsroom.translation import is_translation
+
+    if is_translation(page):
+        return True
+    return add_permission and page.owner_id == user.pk
+
+
 def author_may_publish(user, page) -> bool:
     """May this author publish this page: their own opinion piece, if the publisher allows?"""
     from gazette.news.models import ArticleKind
@@ -44,10 +68,10 @@ class ArticlePermissionTester(PagePermissionTester):
     """Wagtail's page permissions, with the authors' and translators' rules for articles."""
 
     def can_edit(self):
-        if is_translator_only(self.user):
-            from gazette.newsroom.translation import is_translation
-
-            return super().can_edit() and is_translation(self.page)
+        if translation_restricted(self.user):
+            return super().can_edit() and may_edit_as_translator(
+                self.user, self.page, "add" in self.permissions
+            )
         return super().can_edit()
 
     def can_publish(self):

@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from wagtail.admin import messages
 from wagtail.models import Locale
 
@@ -118,7 +119,11 @@ def override(request, page_id: int):
         publish_with_override(revision, request.user, form.cleaned_data["comment"])
         messages.success(
             request,
-            _("“%(title)s” was published despite %(count)d blockers; your reason is on record.")
+            ngettext(
+                "“%(title)s” was published despite %(count)d blocker; your reason is on record.",
+                "“%(title)s” was published despite %(count)d blockers; your reason is on record.",
+                len(blockers),
+            )
             % {"title": page.title, "count": len(blockers)},
         )
         return redirect("wagtailadmin_pages:edit", page.pk)

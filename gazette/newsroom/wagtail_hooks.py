@@ -7,7 +7,7 @@ from django.shortcuts import redirect
 from django.urls import include, path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from wagtail import hooks
 from wagtail.admin import messages
 from wagtail.admin import widgets as wagtailadmin_widgets
@@ -16,8 +16,8 @@ from wagtail.admin.menu import MenuItem
 
 from gazette.newsroom import admin_urls
 from gazette.newsroom.actions import can_override
-from gazette.newsroom.guard import is_article, page_blockers
-from gazette.newsroom.permissions import is_translator_only
+from gazette.newsroom.guard import is_article, page_blockers, revision_blockers
+from gazette.newsroom.permissions import is_translator_only, translation_restricted
 from gazette.newsroom.translation import is_translation
 from gazette.newsroom.views import can_translate
 
@@ -35,8 +35,12 @@ def stop_publication_on_blockers(request, page):
     )
     message = format_html(
         "{} <ul>{}</ul>",
-        _(
-            "Not published: your changes are saved as a draft, but the integrity checks found %(count)d blockers. Fix them and publish again."
+        ngettext(
+            "Not published: your changes are saved as a draft, but the integrity checks "
+            "found %(count)d blocker. Fix it and publish again.",
+            "Not published: your changes are saved as a draft, but the integrity checks "
+            "found %(count)d blockers. Fix them and publish again.",
+            len(blockers),
         )
         % {"count": len(blockers)},
         items,
@@ -54,11 +58,14 @@ def stop_publication_on_blockers(request, page):
 
 @hooks.register("before_edit_page")
 def translators_edit_translations_only(request, page):
-    if is_translator_only(request.user) and not (
-        is_article(page.specific) and is_translation(page.specific)
-    ):
-        return permission_denied(request)
-    return None
+    """Sections, front pages and originals are out of a translator's reach."""
+    user = request.user
+    if not translation_restricted(user):
+        return None
+    specific = page.specific
+    if is_article(specific) and specific.permissions_for_user(user).can_edit():
+        return None
+    return permission_denied(request)
 
 
 @hooks.register("before_create_page")
@@ -126,3 +133,32 @@ def register_override_log():
     from gazette.newsroom.viewsets import IntegrityOverrideViewSet
 
     return IntegrityOverrideViewSet("integrity_overrides")
+
+
+@hooks.register("before_bulk_action")
+def stop_bulk_publication_on_blockers(request, action_type, objects, action_class_instance):
+    """Bulk "Publish" in the page listing passes through the same integrity checks."""
+    if action_type != "publish":
+        return None
+    blocked = []
+    for page in objects:
+        revision = page.get_latest_revision()
+        if is_article(page.specific) and revision_blockers(revision):
+            blocked.append(page)
+    if not blocked:
+        return None
+    titles = ", ".join(f"“{page.title}”" for page in blocked[:5])
+    messages.error(
+        request,
+        ngettext(
+            "Nothing was published: %(count)d of the chosen articles has blocking integrity "
+            "findings (%(titles)s). Open it to see what to fix, or publish the others on "
+            "their own.",
+            "Nothing was published: %(count)d of the chosen articles have blocking integrity "
+            "findings (%(titles)s). Open each one to see what to fix, or publish the others "
+            "on their own.",
+            len(blocked),
+        )
+        % {"count": len(blocked), "titles": titles},
+    )
+    return redirect(request.GET.get("next") or "wagtailadmin_explore_root")

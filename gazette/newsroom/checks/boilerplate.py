@@ -13,8 +13,11 @@ from gazette.newsroom.checks.text import normalise
 # Matched against normalised text (case-folded, straight quotes, Arabic alef/yaa/taa
 # marbuta folded, diacritics removed), so one pattern covers the spelling variants.
 AI_PATTERNS = [
-    r"\bhere'?s (?:a|an|the|your) (?:[\w-]+ ){0,3}(?:translation|version|summary|rewrite|draft|article|text)\b",
-    r"\bhere is (?:a|an|the|your) (?:[\w-]+ ){0,3}(?:translation|version|summary|rewrite|draft|article)\b",
+    # "Here's a professional translation of the text you provided:" — the assistant
+    # introduces what follows (a colon) or names the user's text; "Here is a less polite
+    # version." in a column is prose.
+    r"\bhere(?:'s| is) (?:a|an|the|your) (?:[\w-]+ ){0,3}(?:translation|version|summary|rewrite|draft|article|text)\s*:",
+    r"\bhere(?:'s| is) (?:a|an|the|your) (?:[\w-]+ ){0,3}(?:translation|version|summary|rewrite|draft) of (?:the|your|this) (?:[\w-]+ ){0,2}(?:text|article|passage|content|paragraphs?|document)\b",
     r"\bthe text you (?:provided|shared|gave me|sent)\b",
     r"\bas an ai(?: language)?(?: model| assistant)?\b",
     r"^(?:certainly|sure|absolutely|of course)\s*[!,.:]\s*(?:here|below|i'?ve|i have|i'?ll)\b",

@@ -9,7 +9,10 @@ from django.utils.translation import gettext_lazy as _
 from gazette.newsroom.checks.base import WARNING, Check, Finding
 from gazette.newsroom.checks.text import normalise, shingles
 
-NEAR_DUPLICATE_SIMILARITY = 0.5  # share of the shorter text's five-word runs found in the other
+# Resemblance (Jaccard) of the two sets of five-word runs, or containment of the shorter
+# text in the longer one (a piece copied whole into a longer article).
+NEAR_DUPLICATE_RESEMBLANCE = 0.5
+NEAR_DUPLICATE_CONTAINMENT = 0.8
 MIN_SHINGLES = 20  # too short a body to compare meaningfully
 
 
@@ -36,20 +39,22 @@ class NearDuplicateCheck(Check):
             return
         archive = context.archive
         for page_id, shared in archive.overlaps(mine).most_common():
-            if shared < MIN_SHINGLES * NEAR_DUPLICATE_SIMILARITY:
+            if shared < MIN_SHINGLES * NEAR_DUPLICATE_RESEMBLANCE:
                 break  # most_common: the rest share even less
             item = archive.items[page_id]
             if len(item.shingles) < MIN_SHINGLES or not _is_other(doc, item):
                 continue
-            # Measured on the shorter text, so a piece copied whole into a longer one
-            # (or a long one cut down) counts as a duplicate too.
-            similarity = shared / min(len(mine), len(item.shingles))
-            if similarity < NEAR_DUPLICATE_SIMILARITY:
+            resemblance = shared / (len(mine) + len(item.shingles) - shared)
+            containment = shared / min(len(mine), len(item.shingles))
+            if (
+                resemblance < NEAR_DUPLICATE_RESEMBLANCE
+                and containment < NEAR_DUPLICATE_CONTAINMENT
+            ):
                 continue
             yield self.finding(
                 _("body"),
-                _("%(share)d%% of the text repeats the published “%(title)s” (%(url)s).")
-                % {"share": round(100 * similarity), "title": item.title, "url": item.url},
+                _("%(share)d%% of this text also appears in the published “%(title)s” (%(url)s).")
+                % {"share": round(100 * shared / len(mine)), "title": item.title, "url": item.url},
             )
 
 

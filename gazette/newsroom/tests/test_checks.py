@@ -61,6 +61,8 @@ def test_clean_articles_trigger_nothing(language):
         "Here’s a professional translation of the text you provided:",
         "As an AI language model, I cannot verify these claims.",
         "Certainly! Here is the rewritten article.",
+        "Here is the translation of your text into English.",
+        "Here's the revised version:",
         "I hope this helps. Let me know if you need anything else.",
         "إليك ترجمة احترافية للنص الذي قدمته:",
         "بصفتي نموذج ذكاء اصطناعي، لا أستطيع التحقق من ذلك.",
@@ -80,6 +82,8 @@ def test_ai_boilerplate_is_a_blocker(text):
     [
         "The minister said the translation of the treaty was professional and complete.",
         "Here is the harbour, rebuilt after the storm.",
+        "The debate has been polite for too long. Here is a less polite version.",
+        "Here is the translation the ministry never published, and it matters.",
         "قال الوزير إن ترجمة المعاهدة كانت احترافية وكاملة.",
     ],
 )

@@ -167,3 +167,14 @@ def test_override_log_is_readable_and_never_editable(client, editor, article):
     for name, args in (("add", []), ("edit", [record.pk]), ("delete", [record.pk])):
         response = client.get(reverse(f"integrity_overrides:{name}", args=args))
         assert response.status_code == 302 and response.url == "/admin/", name
+
+
+def test_bulk_publish_is_refused_for_articles_with_blockers(client, editor, article):
+    page = ArticlePage.objects.get(pk=article.pk)
+    page.body = with_ai_text(page)
+    page.save_revision(user=editor)
+    client.force_login(editor)
+    url = reverse("wagtail_bulk_action", args=["wagtailcore", "page", "publish"])
+    response = client.post(f"{url}?id={page.pk}&next=/admin/pages/", {}, follow=True)
+    assert "Nothing was published" in response.content.decode()
+    assert AI_PARAGRAPH not in str(ArticlePage.objects.get(pk=page.pk).body)

@@ -169,3 +169,16 @@ def test_ensure_roles_is_idempotent(roles, magazine):
     again = ensure_roles([magazine["home"], magazine["home_ar"]])
     assert set(again) == set(ROLES)
     assert again[EDITORS].page_permissions.count() == roles[EDITORS].page_permissions.count()
+
+
+def test_translator_who_also_writes_keeps_to_translations_and_own_drafts(
+    roles, opinion, writer, article
+):
+    from gazette.newsroom.roles import CONTRIBUTORS, TRANSLATORS
+
+    both = make_user("both", roles[TRANSLATORS])
+    both.groups.add(roles[CONTRIBUTORS])
+    own = make_article(opinion, authors=[writer], owner=both)
+    assert perms(both, opinion).can_add_subpage()
+    assert perms(both, own).can_edit()
+    assert not perms(both, article).can_edit(), "the translators' change right is not a licence"

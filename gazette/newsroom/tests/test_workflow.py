@@ -39,14 +39,17 @@ def current_task_name(page):
 
 
 def test_opinion_goes_through_editing_and_standards_with_mail(
-    client, smtp_inbox, contributor, editor, legal, magazine, writer
+    client, smtp_inbox, contributor, editor, legal, magazine, writer, settings
 ):
     page = draft_article(magazine["sections"]["opinion"], contributor, [writer])
     submit(client, contributor, page)
     assert current_task_name(page) == "Editing"
     mail = smtp_inbox.wait_for(1)
     assert smtp_inbox.to(editor.email), mail
-    assert page.title in smtp_inbox.to(editor.email)[0]["Subject"]
+    first = smtp_inbox.to(editor.email)[0]
+    assert page.title in first["Subject"]
+    assert first["From"] == settings.DEFAULT_FROM_EMAIL  # our sender, not Wagtail's default
+    assert f"http://testserver/admin/pages/{page.pk}/" in first.get_body(("plain",)).get_content()
     assert not smtp_inbox.to(legal.email)
 
     act(client, editor, page)
