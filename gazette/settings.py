@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "gazette.people",
     "gazette.demo",
     "gazette.newsroom",
+    "gazette.discovery",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -225,3 +226,12 @@ LOGGING = {
 
 # --- Gazette ----------------------------------------------------------------
 GAZETTE_PAGE_SIZE = env_int("GAZETTE_PAGE_SIZE", 12)
+
+# --- Discovery (Popular Posts, You May Also Like) -----------------------------
+# Behind a proxy that sets X-Forwarded-For, let the beacon use it to tell readers apart.
+GAZETTE_BEACON_TRUST_FORWARDED = env_bool("GAZETTE_BEACON_TRUST_FORWARDED", False)
+# Spool files, daily salts and the roll-up's de-duplication file (not the main database).
+GAZETTE_DISCOVERY_DIR = Path(env_str("GAZETTE_DISCOVERY_DIR", str(VAR_DIR / "discovery")))
+GAZETTE_SCHEDULE = [
+    ("gazette.discovery.tasks.rollup_views", env_int("GAZETTE_ROLLUP_SECONDS", 30)),
+]

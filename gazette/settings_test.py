@@ -22,3 +22,4 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 WAGTAILADMIN_BASE_URL = "http://testserver"
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
+GAZETTE_DISCOVERY_DIR = tempfile.mkdtemp(prefix="gazette-test-discovery-")

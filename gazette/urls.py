@@ -17,6 +17,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("healthz", core_views.healthz, name="healthz"),
+    path("beacon/", include("gazette.discovery.urls")),
 ]
 
 if settings.SERVE_MEDIA:
