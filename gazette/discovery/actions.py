@@ -9,6 +9,7 @@ from gazette.discovery.documents import article_document
 from gazette.discovery.index import index_document, remove_document
 from gazette.discovery.models import ArticleDiscovery, IndexedArticle, RelatedExclusion, RelatedPin
 from gazette.discovery.relate import STORED, rank_related
+from gazette.discovery.rollup import refresh_popular
 from gazette.news.models import ArticlePage
 
 
@@ -75,4 +76,5 @@ def set_popular_exclusion(article: ArticlePage, excluded: bool) -> ArticleDiscov
     discovery, _created = ArticleDiscovery.objects.get_or_create(article=article)
     discovery.exclude_from_popular = excluded
     discovery.save(update_fields=["exclude_from_popular"])
+    transaction.on_commit(refresh_popular)
     return discovery

@@ -104,6 +104,9 @@ class DailyViews(models.Model):
         verbose_name = _("daily views")
         verbose_name_plural = _("daily views")
 
+    def __str__(self) -> str:
+        return f"{self.article_id} on {self.day}: {self.views}"
+
 
 class HourlyViews(models.Model):
     """Views per article per hour, kept two days so "last 24 hours" is exact."""
@@ -116,6 +119,9 @@ class HourlyViews(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["article", "hour"], name="discovery_hourly_unique")
         ]
+
+    def __str__(self) -> str:
+        return f"{self.article_id} at {self.hour:%Y-%m-%d %H}h: {self.views}"
 
 
 class IndexedArticle(models.Model):
@@ -132,6 +138,9 @@ class IndexedArticle(models.Model):
     vector = models.JSONField(default=dict, help_text="Strongest terms and their weights.")
     indexed_at = models.DateTimeField(auto_now=True)
 
+    def __str__(self) -> str:
+        return f"indexed article {self.article_id} ({self.language})"
+
 
 class Posting(models.Model):
     """Term → article with the term's weight in that article (top terms only)."""
@@ -145,12 +154,18 @@ class Posting(models.Model):
             models.Index(fields=["term", "article_id", "weight"], name="discovery_posting_lookup")
         ]
 
+    def __str__(self) -> str:
+        return f"{self.term} → {self.article_id}"
+
 
 class TermStat(models.Model):
     """How many indexed articles contain a term (for inverse document frequency)."""
 
     term = models.CharField(max_length=80, primary_key=True)
     df = models.PositiveIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"{self.term}: {self.df}"
 
 
 class RelatedRebuild(models.Model):
@@ -162,3 +177,6 @@ class RelatedRebuild(models.Model):
     total = models.PositiveIntegerField(default=0)
     started_at = models.DateTimeField(auto_now_add=True)
     finished_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"rebuild {self.phase} {self.done}/{self.total}"

@@ -153,8 +153,19 @@ def add_to_rows(model, period_field: str, counts: Counter) -> int:
     return len(to_update) + len(to_create)
 
 
-def rollup_views() -> RollupReport:
-    """Roll every closed spool file and the Redis pending counts into the database."""
+def refresh_popular() -> None:
+    """Make every cached Popular Posts list stale (shared caches; local ones expire in 60 s)."""
+    try:
+        cache.incr(POPULAR_GENERATION_KEY)
+    except ValueError:
+        cache.set(POPULAR_GENERATION_KEY, 1, None)
+
+
+def rollup_views(now: float | None = None) -> RollupReport:
+    """Roll every closed spool file and the Redis pending counts into the database.
+
+    `now` lets tests close the current spool bucket by pretending time has moved on.
+    """
     started = time.perf_counter()
     report = RollupReport()
     directory = discovery_dir()
@@ -163,7 +174,7 @@ def rollup_views() -> RollupReport:
         today = int(time.time() // 86400)
         seen = SeenStore(directory / "seen.sqlite3")
         try:
-            paths = buffer.spool.closed_files()
+            paths = buffer.spool.closed_files(now)
             counts = read_spool(paths, seen, report)
             seen.forget_before(today)  # after reading, so late events of yesterday still match
             redis_counts: dict = {}
@@ -185,9 +196,6 @@ def rollup_views() -> RollupReport:
             buffer.redis.forget_pending()
         forget_old_salts(directory / "salt", today)
     if report.counted:
-        try:
-            cache.incr(POPULAR_GENERATION_KEY)
-        except ValueError:
-            cache.set(POPULAR_GENERATION_KEY, 1, None)
+        refresh_popular()
     report.seconds = time.perf_counter() - started
     return report

@@ -15,6 +15,7 @@ from gazette.discovery.actions import apply_editor_choices
 from gazette.discovery.admin_views import ArticleDiscoveryView, PopularReportView
 from gazette.discovery.models import ArticleDiscovery
 from gazette.discovery.permissions import ArticleDiscoveryPermissionPolicy, can_publish_somewhere
+from gazette.discovery.rollup import refresh_popular
 from gazette.news.models import ArticlePage
 
 
@@ -22,6 +23,7 @@ class DiscoveryEditView(EditView):
     def save_instance(self):
         instance = super().save_instance()
         apply_editor_choices(instance)  # pins and exclusions show at once, no recompute needed
+        refresh_popular()
         return instance
 
 
