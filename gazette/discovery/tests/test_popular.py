@@ -20,7 +20,9 @@ def read(client, article, readers, language="en"):
 
 
 def rail_titles(html: str, period: str) -> list[str]:
-    panel = re.search(rf'id="popular-{period}".*?</div>\s*(?=<div class="popular__panel"|</section>)', html, re.S)
+    panel = re.search(
+        rf'id="popular-{period}".*?</div>\s*(?=<div class="popular__panel"|</section>)', html, re.S
+    )
     assert panel, f"no {period} panel"
     return re.findall(r'class="popular-item__title"[^>]*>([^<]+)</a>', panel.group(0))
 
@@ -74,7 +76,10 @@ def test_editors_can_leave_an_article_out(client, magazine):
     read(client, sponsored, 4)
     read(client, other, 1)
     roll_up()
-    assert [a.title for a in popular_rail("en")[0].articles] == ["Sponsored piece", "Ordinary piece"]
+    assert [a.title for a in popular_rail("en")[0].articles] == [
+        "Sponsored piece",
+        "Ordinary piece",
+    ]
 
     set_popular_exclusion(sponsored, True)
     cache.clear()
