@@ -95,9 +95,12 @@ def stored_related_ids(article: ArticlePage) -> list[int] | None:
         .values_list("related_ids", "computed_at")
         .first()
     )
-    if row is None or row[1] is None:
+    if row is None:
         return None
-    return row[0]
+    ids, computed_at = row
+    if computed_at is None and not ids:
+        return None  # settings saved but nothing pinned and nothing computed yet
+    return ids
 
 
 def recent_alike(article: ArticlePage, limit: int, exclude=()) -> list[ArticlePage]:
