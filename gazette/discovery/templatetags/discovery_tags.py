@@ -15,7 +15,7 @@ from gazette.news.models import ArticlePage, SectionPage
 register = template.Library()
 
 DEFAULT_PERIODS = ("24h", "7d", "30d")
-FULL_RAIL = 3  # prefer the shortest period that has at least this many articles
+FULL_RAIL = 3  # open on the shortest period with this many articles, else the fullest
 
 
 @register.simple_tag(takes_context=True)
@@ -29,7 +29,7 @@ def popular_posts(context, section=None):
     filled = {item.period: len(item.articles) for item in lists}
     default = next(
         (p for p in DEFAULT_PERIODS if filled.get(p, 0) >= FULL_RAIL),
-        next(p for p in reversed(DEFAULT_PERIODS) if filled.get(p)),
+        max(DEFAULT_PERIODS, key=lambda p: (filled.get(p, 0), -DEFAULT_PERIODS.index(p))),
     )
     return {"lists": lists, "default": default}
 
