@@ -1,8 +1,11 @@
 """Where view beacons wait for the roll-up: Redis when configured, else spool files.
 
 The beacon request appends one event and returns; it never touches the main database.
-- Redis: one Lua call de-duplicates the reader for the day (a set that expires after the
-  day) and increments a pending counter hash. The roll-up renames the hash and reads it.
+- Redis: a Lua call de-duplicates the reader for the day (a set that expires after the
+  day) and increments a pending counter hash. The request only queues the event in
+  memory; a thread in each web process sends the queue to Redis in one pipeline every
+  20 ms (a process killed outright loses at most those 20 ms of beacons). The roll-up
+  renames the hash and reads it.
 - Spool: each web process appends lines to a file named after the current 10-second
   bucket under var/discovery/spool/. A file whose bucket has passed is never written
   again, so the roll-up can read and delete it safely; files on disk survive a restart.
@@ -12,11 +15,13 @@ so a Redis outage costs no views and no errors.
 
 from __future__ import annotations
 
+import atexit
 import logging
 import os
 import secrets
 import threading
 import time
+from collections import deque
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,6 +32,8 @@ log = logging.getLogger(__name__)
 BUCKET_SECONDS = 10
 REDIS_PREFIX = "gazette:discovery:"
 REDIS_RETRY_AFTER = 5.0  # seconds to leave a failing Redis alone before trying again
+REDIS_FLUSH_SECONDS = 0.02
+REDIS_FLUSH_EVENTS = 500
 
 # KEYS: seen set, pending hash. ARGV: member "page:visitor", field "hour|page|lang", ttl.
 RECORD_SCRIPT = """
@@ -68,28 +75,69 @@ def discovery_dir() -> Path:
 
 # --- Redis ------------------------------------------------------------------
 class RedisBuffer:
-    """Pending counts and per-day reader sets in Redis."""
+    """Pending counts and per-day reader sets in Redis, sent in pipelined batches."""
 
-    def __init__(self, url: str):
+    def __init__(self, url: str, on_failure):
         import redis
 
         self.client = redis.Redis.from_url(url, socket_timeout=0.25, socket_connect_timeout=0.25)
         self.script = self.client.register_script(RECORD_SCRIPT)
         self.pending_key = f"{REDIS_PREFIX}pending"
         self.processing_key = f"{REDIS_PREFIX}processing"
+        self.on_failure = on_failure  # called with the events Redis did not take
+        self._queue: deque[ViewEvent] = deque()
+        self._wake = threading.Event()
+        self._thread: threading.Thread | None = None
+        self._flush_lock = threading.Lock()
 
-    def add(self, event: ViewEvent) -> bool:
-        """Count the event unless this reader was already counted today; True if counted."""
-        return bool(
-            self.script(
-                keys=[f"{REDIS_PREFIX}seen:{event.day}", self.pending_key],
-                args=[
-                    f"{event.article_id}:{event.visitor}",
-                    f"{event.hour}|{event.article_id}|{event.language}",
-                    seconds_left_in_day() + 3600,
-                ],
-            )
-        )
+    def add(self, event: ViewEvent) -> None:
+        """Queue the event for the next pipeline (no network wait in the request)."""
+        self._queue.append(event)
+        if self._thread is None:
+            self._start()
+        if len(self._queue) >= REDIS_FLUSH_EVENTS:
+            self._wake.set()
+
+    def _start(self) -> None:
+        with self._flush_lock:
+            if self._thread is None:
+                self._thread = threading.Thread(
+                    target=self._run, name="gazette-beacons", daemon=True
+                )
+                self._thread.start()
+                atexit.register(self.flush)
+
+    def _run(self) -> None:
+        while True:
+            self._wake.wait(REDIS_FLUSH_SECONDS)
+            self._wake.clear()
+            self.flush()
+
+    def flush(self) -> int:
+        """Send every queued event to Redis; on failure hand them to `on_failure`."""
+        with self._flush_lock:
+            batch = []
+            while self._queue:
+                batch.append(self._queue.popleft())
+            if not batch:
+                return 0
+            ttl = seconds_left_in_day() + 3600
+            try:
+                pipe = self.client.pipeline(transaction=False)
+                for event in batch:
+                    self.script(
+                        keys=[f"{REDIS_PREFIX}seen:{event.day}", self.pending_key],
+                        args=[
+                            f"{event.article_id}:{event.visitor}",
+                            f"{event.hour}|{event.article_id}|{event.language}",
+                            ttl,
+                        ],
+                        client=pipe,
+                    )
+                pipe.execute()
+            except Exception as exc:
+                self.on_failure(batch, exc)
+            return len(batch)
 
     def salt(self, day: int) -> bytes:
         key = f"{REDIS_PREFIX}salt:{day}"
@@ -194,7 +242,7 @@ class ViewBuffer:
     def __init__(self):
         self.spool = SpoolBuffer(discovery_dir())
         url = getattr(settings, "REDIS_URL", "")
-        self.redis = RedisBuffer(url) if url else None
+        self.redis = RedisBuffer(url, self._redis_batch_failed) if url else None
         self._redis_down_until = 0.0
         self._redis_salts: dict[int, bytes] = {}
 
@@ -204,6 +252,16 @@ class ViewBuffer:
     def _redis_failed(self, exc: Exception) -> None:
         self._redis_down_until = time.monotonic() + REDIS_RETRY_AFTER
         log.warning("Redis unavailable for view beacons, using the spool: %s", exc)
+
+    def _redis_batch_failed(self, batch: list[ViewEvent], exc: Exception) -> None:
+        self._redis_failed(exc)
+        for event in batch:
+            self.spool.add(event)
+
+    def flush(self) -> None:
+        """Send this process's queued Redis events now (the roll-up and tests call it)."""
+        if self.redis is not None:
+            self.redis.flush()
 
     def salt(self, day: int) -> bytes:
         if day in self._redis_salts:
@@ -218,12 +276,9 @@ class ViewBuffer:
 
     def add(self, event: ViewEvent) -> None:
         if self._redis_usable():
-            try:
-                self.redis.add(event)
-                return
-            except Exception as exc:
-                self._redis_failed(exc)
-        self.spool.add(event)
+            self.redis.add(event)
+        else:
+            self.spool.add(event)
 
 
 _buffer: ViewBuffer | None = None

@@ -170,6 +170,7 @@ def rollup_views(now: float | None = None) -> RollupReport:
     report = RollupReport()
     directory = discovery_dir()
     buffer = view_buffer()
+    buffer.flush()
     with rollup_lock(directory):
         today = int(time.time() // 86400)
         seen = SeenStore(directory / "seen.sqlite3")

@@ -112,6 +112,7 @@ def test_an_unreachable_redis_falls_back_to_the_spool(client, article, settings)
     reset_view_buffer()
     assert send(client, article, ip="203.0.113.1").status_code == 204
     assert send(client, article, ip="203.0.113.2").status_code == 204
+    view_buffer().flush()
     assert len(view_buffer().spool.closed_files(time.time() + 60)) == 1
     roll_up()
     assert views_of(article) == 2
@@ -137,6 +138,7 @@ def test_redis_buffer_deduplicates_and_rolls_up(client, article, settings, disco
     for ip in ("203.0.113.1", "203.0.113.1", "203.0.113.2"):
         send(client, article, ip=ip)
     send(client, article, ua=GOOGLEBOT)
+    view_buffer().flush()
     assert list((discovery_dir / "spool").glob("*.spool")) == []  # nothing fell back
     report = roll_up()
     assert views_of(article) == 2
@@ -154,3 +156,35 @@ def test_counts_in_redis_and_spool_add_up(client, settings, article):
     send(client, article, ip="203.0.113.2")
     roll_up()
     assert views_of(article) == 2
+
+
+def test_wsgi_fast_path_answers_beacons_before_django(article):
+    import io
+
+    from gazette.discovery.wsgi import with_beacon_fast_path
+
+    reached_django = []
+    app = with_beacon_fast_path(lambda environ, start: reached_django.append(environ) or [])
+    statuses = []
+
+    def call(method, path, body=b"", ua=CHROME):
+        environ = {
+            "REQUEST_METHOD": method,
+            "PATH_INFO": path,
+            "CONTENT_LENGTH": str(len(body)),
+            "wsgi.input": io.BytesIO(body),
+            "HTTP_USER_AGENT": ua,
+            "REMOTE_ADDR": "203.0.113.5",
+        }
+        app(environ, lambda status, headers: statuses.append(status))
+
+    with CaptureQueriesContext(connection) as ctx:
+        call("POST", "/beacon/view", f"p={article.pk}&l=en".encode())
+        call("POST", "/beacon/view", f"p={article.pk}&l=en".encode(), ua=GOOGLEBOT)
+    assert ctx.captured_queries == []
+    assert statuses == ["204 No Content", "204 No Content"]
+    call("GET", "/beacon/view")
+    call("POST", "/opinion/")
+    assert [e["PATH_INFO"] for e in reached_django] == ["/beacon/view", "/opinion/"]
+    roll_up()
+    assert views_of(article) == 1
