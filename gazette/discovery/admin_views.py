@@ -34,6 +34,15 @@ class ArticleDiscoveryView(WagtailAdminTemplateMixin, TemplateView):
     def get_page_title(self):
         return _("Views and related articles")
 
+    def get_breadcrumbs_items(self):
+        return self.breadcrumbs_items + [
+            {
+                "url": reverse("wagtailadmin_pages:edit", args=[self.article.pk]),
+                "label": self.article.title,
+            },
+            {"url": "", "label": self.get_page_title()},
+        ]
+
     def get_page_subtitle(self):
         return self.article.title
 
@@ -68,6 +77,9 @@ class PopularReportView(WagtailAdminTemplateMixin, TemplateView):
     template_name = "discovery/admin/report.html"
     page_title = _("Most read")
     header_icon = "doc-full-inverse"
+
+    def get_breadcrumbs_items(self):
+        return self.breadcrumbs_items + [{"url": "", "label": self.get_page_title()}]
 
     def dispatch(self, request, *args, **kwargs):
         if not can_publish_somewhere(request.user):
