@@ -41,6 +41,8 @@ INSTALLED_APPS = [
     "gazette.demo",
     "gazette.newsroom",
     "gazette.discovery",
+    "gazette.transfer",
+    "gazette.ads",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -221,17 +223,41 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    "loggers": {
+        "django.db.backends": {"level": "WARNING"},
+        # One line per task is noise at magazine volume; failures still show.
+        "django_tasks": {"level": env_str("TASKS_LOG_LEVEL", "WARNING")},
+    },
 }
 
 # --- Gazette ----------------------------------------------------------------
 GAZETTE_PAGE_SIZE = env_int("GAZETTE_PAGE_SIZE", 12)
+# Periodic jobs, (dotted task path, seconds): each app below adds its own with `+=`.
+GAZETTE_SCHEDULE: list[tuple[str, int]] = []
+
+# --- Import, export, backups (gazette.transfer) ------------------------------
+GAZETTE_BACKUP_DIR = env_str("GAZETTE_BACKUP_DIR", str(VAR_DIR / "backups"))
+GAZETTE_BACKUP_KEEP = env_int("GAZETTE_BACKUP_KEEP", 7)
+GAZETTE_BACKUP_EVERY = env_int("GAZETTE_BACKUP_EVERY", 24 * 60 * 60)  # seconds; 0 turns off
+GAZETTE_IMPORT_DIR = env_str("GAZETTE_IMPORT_DIR", str(VAR_DIR / "imports"))
+GAZETTE_SCHEDULE += (
+    [("gazette.transfer.tasks.scheduled_backup", GAZETTE_BACKUP_EVERY)]
+    if GAZETTE_BACKUP_EVERY
+    else []
+)
+# Advertising: the ad index file and the local counter buffer live here (no REDIS_URL).
+GAZETTE_ADS_DIR = env_str("GAZETTE_ADS_DIR", str(VAR_DIR / "ads"))
+GAZETTE_SCHEDULE += [
+    ("gazette.ads.tasks.flush_ad_counters", 60),
+    ("gazette.ads.tasks.rebuild_ad_index", 300),
+]
+
 
 # --- Discovery (Popular Posts, You May Also Like) -----------------------------
 # Behind a proxy that sets X-Forwarded-For, let the beacon use it to tell readers apart.
 GAZETTE_BEACON_TRUST_FORWARDED = env_bool("GAZETTE_BEACON_TRUST_FORWARDED", False)
 # Spool files, daily salts and the roll-up's de-duplication file (not the main database).
 GAZETTE_DISCOVERY_DIR = Path(env_str("GAZETTE_DISCOVERY_DIR", str(VAR_DIR / "discovery")))
-GAZETTE_SCHEDULE = [
+GAZETTE_SCHEDULE += [
     ("gazette.discovery.tasks.rollup_views", env_int("GAZETTE_ROLLUP_SECONDS", 30)),
 ]
