@@ -39,7 +39,8 @@ def discovery_script(context):
     """The deferred script: sends an article's view beacon and runs the rail's tabs."""
     page = context.get("page")
     attrs = {"data-endpoint": reverse("discovery:beacon")}
-    if isinstance(page, ArticlePage) and page.live:
+    previewing = getattr(context.get("request"), "is_preview", False)  # editors, not readers
+    if isinstance(page, ArticlePage) and page.live and not previewing:
         attrs["data-page"] = page.pk
         attrs["data-lang"] = translation.get_language()
     return format_html(

@@ -124,3 +124,11 @@ def test_rail_is_cached_between_rollups(client, magazine):
         popular_rail("en")
     ranking_queries = [q for q in ctx.captured_queries if "discovery_" in q["sql"]]
     assert ranking_queries == []
+
+
+def test_only_published_article_pages_carry_the_beacon(client, magazine, article):
+    page = client.get(article.url).content.decode()
+    assert f'data-page="{article.pk}"' in page and 'data-lang="en"' in page
+    assert "defer" in page.split("data-gazette-discovery")[0].rsplit("<script", 1)[1]
+    front = client.get("/").content.decode()
+    assert "data-gazette-discovery" in front and "data-page=" not in front
