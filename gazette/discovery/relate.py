@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from uuid import UUID
 
 from gazette.discovery.index import AUTHOR_PREFIX, TAG_PREFIX, chunks
 from gazette.discovery.models import IndexedArticle, Posting, TermStat
@@ -32,7 +33,7 @@ class Candidate:
     article_id: int
     score: float
     language: str
-    translation_key: str
+    translation_key: UUID
 
 
 def recency_factor(a, b) -> float:
@@ -98,7 +99,7 @@ def score_candidates(me: IndexedArticle, total: int) -> dict[int, Candidate]:
             + WEIGHTS["section"] * (section_id is not None and section_id == me.section_id)
         ) * recency_factor(me.published_at, published_at)
         if score >= MIN_SCORE:
-            scored[article_id] = Candidate(article_id, score, language, str(key))
+            scored[article_id] = Candidate(article_id, score, language, key)
     return scored
 
 
@@ -120,7 +121,7 @@ def rank_related(article_id: int, limit: int = STORED) -> list[tuple[int, float]
         for cand in score_candidates(sibling, total).values():
             if cand.language == me.language:
                 own[cand.article_id] = max(own.get(cand.article_id, 0), cand.score)
-            elif cand.score > foreign.get(cand.article_id, Candidate(0, 0, "", "")).score:
+            elif cand.article_id not in foreign or cand.score > foreign[cand.article_id].score:
                 foreign[cand.article_id] = cand
     if foreign:
         # A relative found in another language counts in this one through its translation.
@@ -131,7 +132,7 @@ def rank_related(article_id: int, limit: int = STORED) -> list[tuple[int, float]
             .values_list("translation_key", "article_id")
         )
         for cand in list(foreign.values()):
-            local = here.get(cand.translation_key) or here.get(_uuid(cand.translation_key))
+            local = here.get(cand.translation_key)
             if local is not None:
                 own[local] = max(own.get(local, 0), cand.score * TRANSLATION_DISCOUNT)
                 del foreign[cand.article_id]
@@ -146,12 +147,3 @@ def rank_related(article_id: int, limit: int = STORED) -> list[tuple[int, float]
             if len(ranked) >= limit:
                 break
     return [(article_id, round(score, 4)) for article_id, score in ranked]
-
-
-def _uuid(value: str):
-    from uuid import UUID
-
-    try:
-        return UUID(value)
-    except ValueError:
-        return None
