@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "gazette.people",
     "gazette.demo",
     "gazette.newsroom",
+    "gazette.discovery",
     "gazette.transfer",
     "gazette.ads",
     "wagtail.contrib.forms",
@@ -249,4 +250,14 @@ GAZETTE_ADS_DIR = env_str("GAZETTE_ADS_DIR", str(VAR_DIR / "ads"))
 GAZETTE_SCHEDULE += [
     ("gazette.ads.tasks.flush_ad_counters", 60),
     ("gazette.ads.tasks.rebuild_ad_index", 300),
+]
+
+
+# --- Discovery (Popular Posts, You May Also Like) -----------------------------
+# Behind a proxy that sets X-Forwarded-For, let the beacon use it to tell readers apart.
+GAZETTE_BEACON_TRUST_FORWARDED = env_bool("GAZETTE_BEACON_TRUST_FORWARDED", False)
+# Spool files, daily salts and the roll-up's de-duplication file (not the main database).
+GAZETTE_DISCOVERY_DIR = Path(env_str("GAZETTE_DISCOVERY_DIR", str(VAR_DIR / "discovery")))
+GAZETTE_SCHEDULE += [
+    ("gazette.discovery.tasks.rollup_views", env_int("GAZETTE_ROLLUP_SECONDS", 30)),
 ]

@@ -36,3 +36,4 @@ if REDIS_URL:  # noqa: F405
     REDIS_URL = urlunparse(_parsed._replace(path=f"/{10 + int(_worker) % 6}"))
     CACHES = {"default": redis_cache(REDIS_URL, "gazette-test")}
 GAZETTE_ADS_DIR = tempfile.mkdtemp(prefix="gazette-test-ads-")
+GAZETTE_DISCOVERY_DIR = tempfile.mkdtemp(prefix="gazette-test-discovery-")

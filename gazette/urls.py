@@ -18,6 +18,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("healthz", core_views.healthz, name="healthz"),
+    path("beacon/", include("gazette.discovery.urls")),
     path("ads/", include("gazette.ads.urls")),
     path("ads.txt", ads_views.ads_txt, name="ads_txt"),
     path("app-ads.txt", ads_views.app_ads_txt, name="app_ads_txt"),

@@ -7,3 +7,10 @@ from django.core.wsgi import get_wsgi_application
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "gazette.settings")
 
 application = get_wsgi_application()
+
+# View beacons skip Django's middleware (see gazette/discovery/wsgi.py); GAZETTE_BEACON_FAST_PATH=0
+# sends them through Django like any other request.
+if os.environ.get("GAZETTE_BEACON_FAST_PATH", "1") != "0":
+    from gazette.discovery.wsgi import with_beacon_fast_path
+
+    application = with_beacon_fast_path(application)
