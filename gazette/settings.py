@@ -10,6 +10,7 @@ import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
 from gazette.env import email_settings, env_bool, env_int, env_list, env_str, redis_cache
+from gazette.newsletter.conf import env_settings as newsletter_settings
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(env_str("GAZETTE_VAR_DIR", str(BASE_DIR / "var")))
@@ -40,6 +41,7 @@ INSTALLED_APPS = [
     "gazette.people",
     "gazette.demo",
     "gazette.newsroom",
+    "gazette.newsletter",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -225,3 +227,10 @@ LOGGING = {
 
 # --- Gazette ----------------------------------------------------------------
 GAZETTE_PAGE_SIZE = env_int("GAZETTE_PAGE_SIZE", 12)
+
+# --- Newsletter (every setting and its default: gazette/newsletter/conf.py) ---
+globals().update(newsletter_settings())
+GAZETTE_SCHEDULE = [
+    *globals().get("GAZETTE_SCHEDULE", []),
+    ("gazette.newsletter.tasks.run_newsletter_schedule", 60),
+]

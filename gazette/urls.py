@@ -17,6 +17,8 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("healthz", core_views.healthz, name="healthz"),
+    # Mail providers' bounce and complaint webhooks (django-anymail), e.g. /anymail/postmark/tracking/
+    path("anymail/", include("anymail.urls")),
 ]
 
 if settings.SERVE_MEDIA:
@@ -27,6 +29,7 @@ if settings.SERVE_MEDIA:
 urlpatterns += i18n_patterns(
     path("authors/", include("gazette.people.urls")),
     path("tags/", include("gazette.news.urls")),
+    path("newsletter/", include("gazette.newsletter.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )
