@@ -161,6 +161,10 @@ class Subscriber(models.Model):
     def is_subscribed(self) -> bool:
         return self.status == SubscriberStatus.SUBSCRIBED
 
+    def newsletter_slugs(self) -> str:
+        """Slugs of the subscriber's newsletters, as the CSV import reads them."""
+        return ";".join(n.slug for n in self.newsletters.all())
+
 
 class SuppressionReason(models.TextChoices):
     BOUNCE = "bounce", _("Hard bounce")
