@@ -21,6 +21,7 @@ class EmailAddressField(forms.CharField):
     def __init__(self, **kwargs):
         kwargs.setdefault("max_length", 320)
         kwargs.setdefault("label", _("Email address"))
+        kwargs.setdefault("error_messages", {"required": _("Enter an email address.")})
         super().__init__(**kwargs)
         self.widget = forms.EmailInput(attrs={"autocomplete": "email", "inputmode": "email"})
 
