@@ -56,6 +56,35 @@ def unsubscribe_url(
     return absolute(path)
 
 
+RECIPIENT_MARK = "gzrecipientmark@example.invalid"
+DELIVERY_MARK = "GZDELIVERYMARK"
+
+
+class PreparedMessage:
+    """The flattened MIME bytes of one recipient's copy, for backends that call message()."""
+
+    def __init__(self, data: bytes):
+        self.data = data
+
+    def as_bytes(self, unixfrom: bool = False, linesep: str = "\n", **kwargs) -> bytes:
+        return self.data if linesep == "\r\n" else self.data.replace(b"\r\n", linesep.encode())
+
+    def as_string(self, unixfrom: bool = False, linesep: str = "\n", **kwargs) -> str:
+        return self.as_bytes(linesep=linesep).decode("utf-8")
+
+
+class EditionEmail(EmailMultiAlternatives):
+    """An ordinary Django message (any backend, including anymail's, can send it) whose
+    MIME form is cut from the edition's pre-built bytes instead of being rebuilt."""
+
+    prepared: bytes | None = None
+
+    def message(self, *args, **kwargs):
+        if self.prepared is not None:
+            return PreparedMessage(self.prepared)
+        return super().message(*args, **kwargs)
+
+
 class EditionMail:
     """An edition rendered once; `message()` makes each recipient's copy."""
 
@@ -76,6 +105,45 @@ class EditionMail:
         self.from_email = from_address()
         self.list_id = list_id(newsletter)
         self.host = site_host()
+        self.template_bytes = self._template_bytes()
+
+    def _template_bytes(self) -> bytes | None:
+        """Flatten the message once with stand-ins; None if a part got re-encoded, since
+        stand-ins inside quoted-printable or base64 could not be replaced safely."""
+        message = self._build(
+            delivery_id=DELIVERY_MARK,
+            email=RECIPIENT_MARK,
+            unsubscribe=UNSUBSCRIBE_MARK,
+            body=self.text,
+            html=self.html,
+        )
+        data = message.message().as_bytes(linesep="\r\n")
+        lowered = data.lower()
+        if b"quoted-printable" in lowered or b"content-transfer-encoding: base64" in lowered:
+            return None
+        if data.count(RECIPIENT_MARK.encode()) != 1:
+            return None
+        return data
+
+    def _build(self, *, delivery_id, email, unsubscribe, body, html, connection=None):
+        message = EditionEmail(
+            subject=self.edition.subject,
+            body=body,
+            from_email=self.from_email,
+            to=[email],
+            connection=connection,
+            headers={
+                "List-Unsubscribe": f"<{unsubscribe}>",
+                "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+                "List-Id": self.list_id,
+                # The same id on a resend lets mailbox providers fold duplicates together.
+                "Message-ID": f"<gazette.e{self.edition.pk}.d{delivery_id}@{self.host}>",
+                "Precedence": "bulk",
+                "Auto-Submitted": "auto-generated",
+            },
+        )
+        message.attach_alternative(html, "text/html")
+        return message
 
     @staticmethod
     def _split_url(name: str) -> tuple[str, str]:
@@ -117,27 +185,25 @@ class EditionMail:
 
     def message(
         self, *, delivery_id: int, subscriber_id: int, email: str, link_key: str, connection=None
-    ) -> EmailMultiAlternatives:
+    ) -> EditionEmail:
         unsubscribe, manage = self.links_for(subscriber_id, link_key)
         body = self.text.replace(UNSUBSCRIBE_MARK, unsubscribe).replace(PREFERENCES_MARK, manage)
         html = self.html.replace(UNSUBSCRIBE_MARK, unsubscribe).replace(PREFERENCES_MARK, manage)
-        message = EmailMultiAlternatives(
-            subject=self.edition.subject,
+        message = self._build(
+            delivery_id=delivery_id,
+            email=email,
+            unsubscribe=unsubscribe,
             body=body,
-            from_email=self.from_email,
-            to=[email],
+            html=html,
             connection=connection,
-            headers={
-                "List-Unsubscribe": f"<{unsubscribe}>",
-                "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-                "List-Id": self.list_id,
-                # The same id on a resend lets mailbox providers fold duplicates together.
-                "Message-ID": f"<gazette.e{self.edition.pk}.d{delivery_id}@{self.host}>",
-                "Precedence": "bulk",
-                "Auto-Submitted": "auto-generated",
-            },
         )
-        message.attach_alternative(html, "text/html")
+        if self.template_bytes is not None:
+            message.prepared = (
+                self.template_bytes.replace(UNSUBSCRIBE_MARK.encode(), unsubscribe.encode())
+                .replace(PREFERENCES_MARK.encode(), manage.encode())
+                .replace(RECIPIENT_MARK.encode(), email.encode())
+                .replace(DELIVERY_MARK.encode(), str(delivery_id).encode())
+            )
         return message
 
     def preview_html(self, subscriber_id: int = 0, link_key: str = "preview") -> str:
