@@ -7,6 +7,7 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
+from django.core.mail.message import sanitize_address
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -78,6 +79,7 @@ class EditionEmail(EmailMultiAlternatives):
     MIME form is cut from the edition's pre-built bytes instead of being rebuilt."""
 
     prepared: bytes | None = None
+    envelope_from: str = ""
 
     def message(self, *args, **kwargs):
         if self.prepared is not None:
@@ -106,6 +108,7 @@ class EditionMail:
         self.list_id = list_id(newsletter)
         self.host = site_host()
         self.template_bytes = self._template_bytes()
+        self.envelope_from = sanitize_address(self.from_email, settings.DEFAULT_CHARSET)
 
     def _template_bytes(self) -> bytes | None:
         """Flatten the message once with stand-ins; None if a part got re-encoded, since
@@ -204,6 +207,7 @@ class EditionMail:
                 .replace(RECIPIENT_MARK.encode(), email.encode())
                 .replace(DELIVERY_MARK.encode(), str(delivery_id).encode())
             )
+            message.envelope_from = self.envelope_from
         return message
 
     def preview_html(self, subscriber_id: int = 0, link_key: str = "preview") -> str:

@@ -24,6 +24,7 @@ from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.core.mail import get_connection
+from django.core.mail.backends.smtp import EmailBackend as DjangoSMTPBackend
 from django.db import transaction
 from django.db.models import F, Min, Q
 from django.utils import timezone
@@ -277,7 +278,7 @@ def send_batch(
                 connection=connection,
             )
             try:
-                connection.send_messages([message])
+                deliver(connection, message)
             except Exception as exc:  # noqa: BLE001 - every error is classified and recorded
                 kind = classify_error(exc)
                 error = f"{exc.__class__.__name__}: {exc}"
@@ -304,6 +305,22 @@ def send_batch(
     finally:
         ledger.flush()
         ledger.release(batch)
+
+
+def deliver(connection, message) -> None:
+    """Hand one message to the backend, raising on failure.
+
+    With Django's own SMTP backend (not a subclass, which may sign or alter messages in
+    its `_send`) the pre-built bytes go straight to its open SMTP session: the same
+    commands `_send` would issue, without re-parsing both addresses for every message.
+    Every other backend (anymail's, console, file…) gets `send_messages()`.
+    """
+    session = getattr(connection, "connection", None)
+    if type(connection) is DjangoSMTPBackend and session is not None and message.prepared:
+        session.sendmail(message.envelope_from, message.to, message.prepared)
+        return
+    if not connection.send_messages([message]):
+        raise smtplib.SMTPException("The mail backend did not accept the message.")
 
 
 def _reopen_or_defer(connection, rest: list[Recipient], ledger: BatchLedger, error: str) -> None:
@@ -420,4 +437,5 @@ def send_test(edition: Edition, email: str) -> None:
     mail = EditionMail(edition)
     message = mail.message(delivery_id=0, subscriber_id=0, email=email, link_key="test")
     message.subject = f"[TEST] {message.subject}"
+    message.prepared = None  # the pre-built bytes carry the real subject
     message.send()
