@@ -256,9 +256,7 @@ def main() -> None:
         return run_send(args.edition)
 
     print(f"load before: {os.getloadavg()}")
-    rows = [
-        measure(n, args.use_database_url, args.workers, args.servers) for n in args.subscribers
-    ]
+    rows = [measure(n, args.use_database_url, args.workers, args.servers) for n in args.subscribers]
     print(f"load after: {os.getloadavg()}")
     print()
     print(

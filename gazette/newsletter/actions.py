@@ -303,9 +303,7 @@ def record_provider_event(
     note = f"{esp_name}: {description}".strip(": ")
     if reason is not None:
         suppress_address(email, reason, note)
-        deliveries = Delivery.objects.filter(
-            subscriber__email=email, status=DeliveryStatus.SENT
-        )
+        deliveries = Delivery.objects.filter(subscriber__email=email, status=DeliveryStatus.SENT)
         if message_id:
             matched = deliveries.filter(provider_message_id=message_id)
             if matched.exists():

@@ -35,7 +35,7 @@ def normalise_email(raw: str) -> str:
         raise ValidationError(
             _("That address is too long to be real (more than 254 characters)."), code="length"
         )
-    if any(ch in value for ch in " ,;<>\"()[]\\"):
+    if any(ch in value for ch in ' ,;<>"()[]\\'):
         raise ValidationError(
             _("Enter one address only, like name@example.com, without spaces or names."),
             code="shape",
@@ -46,9 +46,7 @@ def normalise_email(raw: str) -> str:
         )
     local, domain = value.rsplit("@", 1)
     if not local or not domain:
-        raise ValidationError(
-            _("Enter the whole address, like name@example.com."), code="shape"
-        )
+        raise ValidationError(_("Enter the whole address, like name@example.com."), code="shape")
     if not LOCAL_PART.match(local) or len(local) > 64:
         raise ValidationError(
             _(
@@ -61,13 +59,9 @@ def normalise_email(raw: str) -> str:
     try:
         ascii_domain = idna.encode(domain, uts46=True).decode("ascii")
     except idna.IDNAError:
-        raise ValidationError(
-            _("The part after the @ is not a valid domain name."), code="domain"
-        )
+        raise ValidationError(_("The part after the @ is not a valid domain name."), code="domain")
     if "." not in ascii_domain:
-        raise ValidationError(
-            _("The domain needs a dot, like example.com."), code="domain"
-        )
+        raise ValidationError(_("The domain needs a dot, like example.com."), code="domain")
     address = f"{local.lower()}@{ascii_domain.lower()}"
     if len(address) > MAX_LENGTH:
         raise ValidationError(

@@ -110,7 +110,9 @@ def edition_action(request: HttpRequest, pk: int, action: str) -> HttpResponse:
                 messages.error(request, _("Add an email address to your account to get tests."))
             else:
                 tasks.send_test_edition.enqueue(edition.pk, request.user.email)
-                messages.success(request, _("A test is on its way to %(email)s.") % {"email": request.user.email})
+                messages.success(
+                    request, _("A test is on its way to %(email)s.") % {"email": request.user.email}
+                )
         elif action == "send":
             actions.start_sending(edition)
             messages.success(request, _("Sending started. Counts below update as it goes."))
@@ -230,7 +232,7 @@ class GrowthView(WagtailAdminTemplateMixin, TemplateView):
             days=days,
             chart=mark_safe(growth_svg(series)),  # built from numbers and escaped labels
             joined=sum(j for _d, j, _l, _t in series),
-            left=sum(l for _d, _j, l, _t in series),
+            left=sum(gone for _d, _j, gone, _t in series),
             total=series[-1][3] if series else 0,
             week_ago=timezone.localdate() - timedelta(days=7),
         )

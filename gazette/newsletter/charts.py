@@ -16,7 +16,7 @@ PAD_START, PAD_END, PAD_TOP, PAD_BOTTOM = 48, 16, 16, 36
 def growth_series(days: int, today: date) -> list[tuple[date, int, int, int]]:
     """(day, joined, left, total at the end of the day) for each of the last `days` days."""
     start = today - timedelta(days=days - 1)
-    per_day = {d: (j, l) for d, j, l in queries.daily_growth(start)}
+    per_day = {d: (j, gone) for d, j, gone in queries.daily_growth(start)}
     total = queries.subscribed_before(start)
     series = []
     for offset in range(days):
@@ -34,7 +34,7 @@ def growth_svg(series: list[tuple[date, int, int, int]]) -> str:
     plot_w = WIDTH - PAD_START - PAD_END
     plot_h = HEIGHT - PAD_TOP - PAD_BOTTOM
     top_total = max(max(t for *_, t in series), 1)
-    top_daily = max(max(max(j, l) for _d, j, l, _t in series), 1)
+    top_daily = max(max(max(j, gone) for _d, j, gone, _t in series), 1)
     step = plot_w / max(len(series) - 1, 1)
     bar_w = max(step * 0.6, 1.0)
     baseline = PAD_TOP + plot_h
@@ -69,7 +69,9 @@ def growth_svg(series: list[tuple[date, int, int, int]]) -> str:
             )
     points = " ".join(f"{x(i):.1f},{y_total(t):.1f}" for i, (*_, t) in enumerate(series))
     parts.append(f'<polyline points="{points}" fill="none" stroke="#1d4ed8" stroke-width="2"/>')
-    parts.append(f'<text x="{PAD_START - 6}" y="{PAD_TOP + 4}" text-anchor="end">{top_total}</text>')
+    parts.append(
+        f'<text x="{PAD_START - 6}" y="{PAD_TOP + 4}" text-anchor="end">{top_total}</text>'
+    )
     parts.append(f'<text x="{PAD_START - 6}" y="{baseline}" text-anchor="end">0</text>')
     for i in (0, len(series) // 2, len(series) - 1):
         parts.append(

@@ -57,14 +57,19 @@ def read_csv(data: bytes, default_newsletters: list[Newsletter]) -> ImportReport
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        report.errors.append((0, _("The file is not UTF-8 text. Save it as “CSV UTF-8” and try again.")))
+        report.errors.append(
+            (0, _("The file is not UTF-8 text. Save it as “CSV UTF-8” and try again."))
+        )
         return report
     reader = csv.DictReader(io.StringIO(text))
     columns = {c.strip().lower() for c in (reader.fieldnames or []) if c}
-    if not REQUIRED_COLUMNS <= columns:
+    if not columns >= REQUIRED_COLUMNS:
         report.errors.append(
-            (1, _("The first row must name the columns, including “email”. Found: %(found)s.")
-             % {"found": ", ".join(sorted(columns)) or _("nothing")})
+            (
+                1,
+                _("The first row must name the columns, including “email”. Found: %(found)s.")
+                % {"found": ", ".join(sorted(columns)) or _("nothing")},
+            )
         )
         return report
     by_slug = {n.slug: n for n in Newsletter.objects.all()}
@@ -73,7 +78,9 @@ def read_csv(data: bytes, default_newsletters: list[Newsletter]) -> ImportReport
     seen: dict[str, int] = {}
     for line, raw in enumerate(reader, start=2):
         if line - 1 > MAX_ROWS:
-            report.errors.append((line, _("Files are limited to %(n)d rows; split it.") % {"n": MAX_ROWS}))
+            report.errors.append(
+                (line, _("Files are limited to %(n)d rows; split it.") % {"n": MAX_ROWS})
+            )
             break
         row = {(k or "").strip().lower(): (v or "").strip() for k, v in raw.items() if k}
         if not any(row.values()):
@@ -85,30 +92,51 @@ def read_csv(data: bytes, default_newsletters: list[Newsletter]) -> ImportReport
             continue
         if email in seen:
             report.errors.append(
-                (line, _("%(email)s already appears on line %(first)d.") % {"email": email, "first": seen[email]})
+                (
+                    line,
+                    _("%(email)s already appears on line %(first)d.")
+                    % {"email": email, "first": seen[email]},
+                )
             )
             continue
         seen[email] = line
         language = row.get("language") or settings.LANGUAGE_CODE
         if language not in languages:
             report.errors.append(
-                (line, _("Unknown language “%(value)s”; use one of %(known)s.") % {"value": language, "known": ", ".join(sorted(languages))})
+                (
+                    line,
+                    _("Unknown language “%(value)s”; use one of %(known)s.")
+                    % {"value": language, "known": ", ".join(sorted(languages))},
+                )
             )
             continue
         frequency = row.get("frequency") or Frequency.DAILY
         if frequency not in frequencies:
             report.errors.append(
-                (line, _("Unknown frequency “%(value)s”; use daily or weekly.") % {"value": frequency})
+                (
+                    line,
+                    _("Unknown frequency “%(value)s”; use daily or weekly.") % {"value": frequency},
+                )
             )
             continue
-        slugs = [s.strip() for s in row.get("newsletters", "").replace("|", ";").split(";") if s.strip()]
+        slugs = [
+            s.strip() for s in row.get("newsletters", "").replace("|", ";").split(";") if s.strip()
+        ]
         unknown = [s for s in slugs if s not in by_slug]
         if unknown:
             report.errors.append(
-                (line, _("Unknown newsletter “%(slugs)s”; use the slugs shown in the admin.") % {"slugs": ", ".join(unknown)})
+                (
+                    line,
+                    _("Unknown newsletter “%(slugs)s”; use the slugs shown in the admin.")
+                    % {"slugs": ", ".join(unknown)},
+                )
             )
             continue
-        chosen = [by_slug[s] for s in slugs] or [n for n in default_newsletters if n.language == language] or default_newsletters
+        chosen = (
+            [by_slug[s] for s in slugs]
+            or [n for n in default_newsletters if n.language == language]
+            or default_newsletters
+        )
         if not chosen:
             report.errors.append((line, _("No newsletter given and none chosen as the default.")))
             continue

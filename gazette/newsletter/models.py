@@ -229,6 +229,9 @@ class ConsentRecord(models.Model):
     class Meta:
         ordering = ["at", "pk"]
 
+    def __str__(self) -> str:
+        return f"{self.get_action_display()} {self.at:%Y-%m-%d %H:%M}"
+
 
 class EditionStatus(models.TextChoices):
     DRAFT = "draft", _("Draft")
@@ -322,3 +325,6 @@ class Delivery(models.Model):
             )
         ]
         indexes = [models.Index(fields=["edition", "status", "next_attempt_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.edition_id}/{self.subscriber_id}: {self.status}"

@@ -119,6 +119,7 @@ def daily_growth(start: date) -> list[tuple[date, int, int]]:
 
 
 def subscribed_before(day: date) -> int:
-    return Subscriber.objects.filter(confirmed_at__date__lt=day).count() - Subscriber.objects.filter(
-        unsubscribed_at__date__lt=day
-    ).count()
+    return (
+        Subscriber.objects.filter(confirmed_at__date__lt=day).count()
+        - Subscriber.objects.filter(unsubscribed_at__date__lt=day).count()
+    )

@@ -42,9 +42,7 @@ def list_id(newsletter: Newsletter) -> str:
 
 def manage_url(subscriber_id: int, link_key: str, language: str) -> str:
     with translation.override(language):
-        path = reverse(
-            "newsletter:preferences", args=[make_manage_token(subscriber_id, link_key)]
-        )
+        path = reverse("newsletter:preferences", args=[make_manage_token(subscriber_id, link_key)])
     return absolute(path)
 
 
@@ -161,7 +159,9 @@ class EditionMail:
             article.mail_url = absolute(article.url) if article.url else settings.SITE_URL
             if edition.newsletter.layout == "digest" and article.hero_image:
                 rendition = article.hero_image.get_rendition(EMAIL_RENDITION)
-                article.mail_image = absolute(rendition.url) if rendition.url.startswith("/") else rendition.url
+                article.mail_image = (
+                    absolute(rendition.url) if rendition.url.startswith("/") else rendition.url
+                )
             else:
                 article.mail_image = ""
         return {

@@ -13,6 +13,7 @@ Why it cannot send anyone the same edition twice:
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import random
 import smtplib
@@ -324,10 +325,8 @@ def deliver(connection, message) -> None:
 
 
 def _reopen_or_defer(connection, rest: list[Recipient], ledger: BatchLedger, error: str) -> None:
-    try:
+    with contextlib.suppress(Exception):  # the connection is already broken
         connection.close()
-    except Exception:  # noqa: BLE001 - the connection is already broken
-        pass
     try:
         connection.open()
         return
@@ -366,7 +365,9 @@ def next_retry_at(edition: Edition) -> datetime | None:
     )["at"]
 
 
-def run_sender(edition_id: int, budget_seconds: float | None = None, connection=None) -> SendOutcome:
+def run_sender(
+    edition_id: int, budget_seconds: float | None = None, connection=None
+) -> SendOutcome:
     """Send an edition until it is done, its retries must wait, or the time budget is spent."""
     outcome = SendOutcome()
     edition = Edition.objects.select_related("newsletter").get(pk=edition_id)

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from django_tasks import default_task_backend, task
 
 from gazette.newsletter.addresses import display_email
-from gazette.newsletter.models import Edition, EditionStatus, Subscriber
+from gazette.newsletter.models import Edition, Subscriber
 from gazette.newsletter.rendering import absolute, manage_url, transactional_mail
 
 logger = logging.getLogger(__name__)
@@ -28,9 +28,7 @@ def send_confirmation_mail(token: str) -> None:
     payload = read_confirmation_token(token)
     with translation.override(payload["l"]):
         link = absolute(reverse("newsletter:confirm", args=[token]))
-        subject = _("Confirm your subscription to %(site)s") % {
-            "site": settings.WAGTAIL_SITE_NAME
-        }
+        subject = _("Confirm your subscription to %(site)s") % {"site": settings.WAGTAIL_SITE_NAME}
         message = transactional_mail(
             "confirm",
             to=payload["e"],

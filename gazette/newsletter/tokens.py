@@ -26,9 +26,7 @@ def make_confirmation_token(request_data: dict) -> str:
 
 def read_confirmation_token(token: str) -> dict:
     try:
-        return signing.loads(
-            token, salt=CONFIRM_SALT, max_age=settings.NEWSLETTER_CONFIRM_MAX_AGE
-        )
+        return signing.loads(token, salt=CONFIRM_SALT, max_age=settings.NEWSLETTER_CONFIRM_MAX_AGE)
     except signing.SignatureExpired as exc:
         raise ExpiredLink() from exc
     except signing.BadSignature as exc:

@@ -39,9 +39,13 @@ from gazette.newsletter.tokens import (
 
 
 def _private(response: HttpResponse) -> HttpResponse:
-    """Token pages: never indexed, never leak the token in a Referer."""
+    """Token pages: never indexed, never leak the token to another site in a Referer.
+
+    `same-origin`, not `no-referrer`: with no-referrer browsers send `Origin: null` on the
+    page's own form posts, and CSRF protection then refuses the confirm button.
+    """
     response["X-Robots-Tag"] = "noindex, nofollow"
-    response["Referrer-Policy"] = "no-referrer"
+    response["Referrer-Policy"] = "same-origin"
     return response
 
 

@@ -6,12 +6,12 @@ from django.urls import path, reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column
+from wagtail.admin.views import generic
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import HeaderButton
 from wagtail.snippets.views.snippets import IndexView as SnippetIndexView
 from wagtail.snippets.views.snippets import SnippetViewSet
-from wagtail.admin.views import generic
 
 from gazette.newsletter import admin_views
 from gazette.newsletter.models import Edition, Newsletter, Subscriber, Suppression
@@ -113,9 +113,7 @@ class SubscriberIndexView(generic.IndexView):
             HeaderButton(
                 _("Import CSV"), url=reverse("newsletter_admin:import"), icon_name="upload"
             ),
-            HeaderButton(
-                _("Growth"), url=reverse("newsletter_admin:growth"), icon_name="history"
-            ),
+            HeaderButton(_("Growth"), url=reverse("newsletter_admin:growth"), icon_name="history"),
         ]
 
 

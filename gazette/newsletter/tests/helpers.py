@@ -9,7 +9,9 @@ from django.utils import timezone
 from gazette.newsletter.models import Newsletter, Subscriber
 
 
-def make_newsletter(name="Morning Opinion", slug="morning-opinion", language="en", sections=(), **fields):
+def make_newsletter(
+    name="Morning Opinion", slug="morning-opinion", language="en", sections=(), **fields
+):
     newsletter = Newsletter.objects.create(name=name, slug=slug, language=language, **fields)
     if sections:
         newsletter.sections.set(sections)

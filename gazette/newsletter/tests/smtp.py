@@ -45,7 +45,10 @@ class RecordingHandler:
             self.count += 1
             if self.keep:
                 self.messages.append(
-                    (list(envelope.rcpt_tos), message_from_bytes(envelope.content, policy=policy.default))
+                    (
+                        list(envelope.rcpt_tos),
+                        message_from_bytes(envelope.content, policy=policy.default),
+                    )
                 )
         return "250 Message accepted for delivery"
 

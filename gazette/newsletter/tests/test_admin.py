@@ -66,7 +66,8 @@ def test_compose_preview_test_and_send_an_edition(
     readers = make_subscribers(newsletter, 5)
 
     response = client.post(
-        reverse("newsletter_editions:add"), {"newsletter": newsletter.pk, "cadence": "daily", "subject": ""}
+        reverse("newsletter_editions:add"),
+        {"newsletter": newsletter.pk, "cadence": "daily", "subject": ""},
     )
     edition = Edition.objects.get()
     assert response.status_code == 302
@@ -100,7 +101,9 @@ def test_a_scheduled_edition_goes_out_when_its_time_comes(
     newsletter = make_newsletter()
     make_article(magazine["sections"]["news"], authors=[writer])
     make_subscribers(newsletter, 2)
-    client.post(reverse("newsletter_editions:add"), {"newsletter": newsletter.pk, "cadence": "daily"})
+    client.post(
+        reverse("newsletter_editions:add"), {"newsletter": newsletter.pk, "cadence": "daily"}
+    )
     edition = Edition.objects.get()
     when = timezone.localtime() + timedelta(hours=2)
     client.post(
@@ -142,7 +145,9 @@ def test_subscriber_listing_search_filter_and_csv_export(client, editor, db):
     filtered = client.get(index, {"status": "unsubscribed"}).content.decode()
     assert "reader2@example.com" in filtered and "reader1@example.com" not in filtered
     export = client.get(index, {"export": "csv"})
-    body = b"".join(export.streaming_content).decode() if export.streaming else export.content.decode()
+    body = (
+        b"".join(export.streaming_content).decode() if export.streaming else export.content.decode()
+    )
     assert "reader0@example.com" in body and "morning-opinion" in body
 
 

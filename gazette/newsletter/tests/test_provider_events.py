@@ -17,7 +17,9 @@ def auth(secret: str) -> dict:
     return {"HTTP_AUTHORIZATION": "Basic " + base64.b64encode(secret.encode()).decode()}
 
 
-def test_a_hard_bounce_posted_by_the_provider_suppresses_the_address(client, magazine, writer, smtp, settings):
+def test_a_hard_bounce_posted_by_the_provider_suppresses_the_address(
+    client, magazine, writer, smtp, settings
+):
     settings.ANYMAIL = {"WEBHOOK_SECRET": "hook:s3cret"}
     newsletter = make_newsletter()
     make_subscribers(newsletter, 3)

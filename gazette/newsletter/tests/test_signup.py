@@ -69,7 +69,9 @@ def test_idn_domain_is_stored_in_ascii_and_plus_addressing_is_kept(
     assert Subscriber.objects.get().email == "reader+gazette@xn--bcher-kva.example"
 
 
-def test_the_honeypot_silently_drops_bots(client, newsletter, smtp, django_capture_on_commit_callbacks):
+def test_the_honeypot_silently_drops_bots(
+    client, newsletter, smtp, django_capture_on_commit_callbacks
+):
     response = sign_up(
         client, "bot@example.com", django_capture_on_commit_callbacks, website="http://spam"
     )
@@ -99,7 +101,10 @@ def test_one_address_gets_few_mails_however_many_ips_ask(
     settings.NEWSLETTER_MAILS_PER_ADDRESS = 2
     answers = {
         sign_up(
-            client, "target@example.com", django_capture_on_commit_callbacks, REMOTE_ADDR=f"10.0.0.{i}"
+            client,
+            "target@example.com",
+            django_capture_on_commit_callbacks,
+            REMOTE_ADDR=f"10.0.0.{i}",
         ).content
         for i in range(6)
     }
@@ -121,9 +126,14 @@ def test_the_answer_is_the_same_for_subscribed_and_unknown_addresses(
     assert "/newsletter/preferences/" in text_part(mail)
 
 
-def test_cross_site_form_posts_are_refused(client, newsletter, smtp, django_capture_on_commit_callbacks):
+def test_cross_site_form_posts_are_refused(
+    client, newsletter, smtp, django_capture_on_commit_callbacks
+):
     response = sign_up(
-        client, "reader@example.com", django_capture_on_commit_callbacks, HTTP_SEC_FETCH_SITE="cross-site"
+        client,
+        "reader@example.com",
+        django_capture_on_commit_callbacks,
+        HTTP_SEC_FETCH_SITE="cross-site",
     )
     assert response.status_code == 403
     assert smtp.count == 0
@@ -143,7 +153,9 @@ def test_expired_and_tampered_links_subscribe_nobody(
     assert Subscriber.objects.count() == 0
 
 
-def test_the_confirmation_page_needs_a_csrf_token(client, newsletter, smtp, django_capture_on_commit_callbacks):
+def test_the_confirmation_page_needs_a_csrf_token(
+    client, newsletter, smtp, django_capture_on_commit_callbacks
+):
     from django.test import Client
 
     sign_up(client, "reader@example.com", django_capture_on_commit_callbacks)

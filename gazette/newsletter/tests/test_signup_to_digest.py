@@ -25,7 +25,9 @@ def test_sign_up_confirm_receive_digest_and_unsubscribe_in_one_click(
     old = make_article(opinion, title="An opinion from last week", authors=[writer], days_ago=3)
     fresh = make_article(opinion, title="The harbour needs a second berth", authors=[writer])
     news = make_article(magazine["sections"]["news"], title="Ferry times change", authors=[writer])
-    arabic = make_article(magazine["sections_ar"]["opinion"], title="رأي في الميناء", authors=[writer])
+    arabic = make_article(
+        magazine["sections_ar"]["opinion"], title="رأي في الميناء", authors=[writer]
+    )
 
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
@@ -41,7 +43,9 @@ def test_sign_up_confirm_receive_digest_and_unsubscribe_in_one_click(
     page = client.get(path_of(link))
     assert page.status_code == 200
     assert "Yes, subscribe me" in page.content.decode()
-    assert Subscriber.objects.count() == 0, "opening the link (as a mail scanner does) subscribes nobody"
+    assert Subscriber.objects.count() == 0, (
+        "opening the link (as a mail scanner does) subscribes nobody"
+    )
 
     with django_capture_on_commit_callbacks(execute=True):
         done = client.post(path_of(link))
