@@ -26,7 +26,7 @@ from datetime import datetime, timedelta
 from django.conf import settings
 from django.core.mail import get_connection
 from django.core.mail.backends.smtp import EmailBackend as DjangoSMTPBackend
-from django.db import transaction
+from django.db import OperationalError, transaction
 from django.db.models import F, Min, Q
 from django.utils import timezone
 
@@ -84,26 +84,33 @@ def retry_delay(attempts: int) -> float:
 
 
 def prepare_recipients(edition: Edition) -> int:
-    """Create one pending Delivery per recipient, once, in chunks (memory stays flat)."""
+    """Create one pending Delivery per recipient, once, in short chunks.
+
+    Keyset pages of subscriber ids keep memory flat, and each chunk is its own short
+    transaction so other workers (and the web server, on SQLite) are never locked out
+    for long. Chunks are idempotent (one row per reader and edition), so two workers
+    preparing at once only waste a little work; the flag is set after the last chunk.
+    """
     if edition.recipients_prepared:
         return 0
+    if Edition.objects.filter(pk=edition.pk, recipients_prepared=True).exists():
+        edition.recipients_prepared = True
+        return 0
     created = 0
-    with transaction.atomic():
-        locked = Edition.objects.select_for_update().get(pk=edition.pk)
-        if locked.recipients_prepared:
-            edition.recipients_prepared = True
-            return 0
-        chunk: list[Delivery] = []
-        for subscriber_id in queries.recipient_ids(locked).iterator(chunk_size=PREPARE_CHUNK):
-            chunk.append(Delivery(edition_id=edition.pk, subscriber_id=subscriber_id))
-            if len(chunk) >= PREPARE_CHUNK:
-                Delivery.objects.bulk_create(chunk, ignore_conflicts=True)
-                created += len(chunk)
-                chunk = []
-        if chunk:
-            Delivery.objects.bulk_create(chunk, ignore_conflicts=True)
-            created += len(chunk)
-        Edition.objects.filter(pk=edition.pk).update(recipients_prepared=True)
+    last_id = 0
+    recipients = queries.recipient_ids(edition)
+    while True:
+        ids = list(recipients.filter(pk__gt=last_id)[:PREPARE_CHUNK])
+        if not ids:
+            break
+        with transaction.atomic():
+            Delivery.objects.bulk_create(
+                [Delivery(edition_id=edition.pk, subscriber_id=pk) for pk in ids],
+                ignore_conflicts=True,
+            )
+        created += len(ids)
+        last_id = ids[-1]
+    Edition.objects.filter(pk=edition.pk).update(recipients_prepared=True)
     edition.recipients_prepared = True
     return created
 
@@ -130,6 +137,18 @@ class Recipient:
 
 def claim_batch(edition: Edition, worker: str, size: int) -> list[Recipient]:
     """Take up to `size` ready rows for this worker; no other worker can take them."""
+    for attempt in range(5):
+        try:
+            return _claim_batch(edition, worker, size)
+        except OperationalError:
+            # SQLite's writer lock was busy for longer than its timeout: wait and retry.
+            if attempt == 4:
+                raise
+            time.sleep(0.5 * (attempt + 1))
+    return []
+
+
+def _claim_batch(edition: Edition, worker: str, size: int) -> list[Recipient]:
     now = timezone.now()
     ready = Q(next_attempt_at__isnull=True) | Q(next_attempt_at__lte=now)
     with transaction.atomic():
@@ -347,7 +366,9 @@ class SendOutcome:
 
 
 def finish_if_done(edition: Edition) -> bool:
-    """Mark the edition sent once no row is waiting or being sent."""
+    """Mark the edition sent once every reader has a row and none is waiting or being sent."""
+    if not Edition.objects.filter(pk=edition.pk, recipients_prepared=True).exists():
+        return False
     busy = edition.deliveries.filter(
         status__in=[DeliveryStatus.PENDING, DeliveryStatus.CLAIMED]
     ).exists()
