@@ -6,7 +6,6 @@ from collections import Counter
 from datetime import timedelta
 
 import pytest
-from django.core.mail import get_connection
 from django.utils import timezone
 
 from gazette.newsletter import actions
@@ -32,30 +31,33 @@ class WorkerStopped(BaseException):
     """Stands in for a worker being shut down (SIGTERM) in the middle of a send."""
 
 
-def stopping_connection(after: int):
-    """A real SMTP connection that stops the worker after `after` accepted messages."""
-    connection = get_connection()
-    real_send = connection.send_messages
+def stop_worker_after(monkeypatch, after: int) -> None:
+    """Let the real sending path accept `after` messages, then stop the worker."""
+    from gazette.newsletter import sending
+
+    real_deliver = sending.deliver
     state = {"sent": 0}
 
-    def send_messages(messages):
+    def deliver(connection, message):
         if state["sent"] >= after:
             raise WorkerStopped()
-        result = real_send(messages)
-        state["sent"] += len(messages)
-        return result
+        real_deliver(connection, message)
+        state["sent"] += 1
 
-    connection.send_messages = send_messages
-    return connection
+    monkeypatch.setattr(sending, "deliver", deliver)
 
 
-def test_a_send_interrupted_halfway_resumes_and_delivers_exactly_once(edition, smtp, settings):
+def test_a_send_interrupted_halfway_resumes_and_delivers_exactly_once(
+    edition, smtp, settings, monkeypatch
+):
     settings.NEWSLETTER_BATCH_SIZE = 10
     settings.NEWSLETTER_RECORD_EVERY = 4
     subscribers = make_subscribers(edition.newsletter, 57)
 
+    stop_worker_after(monkeypatch, 23)
     with pytest.raises(WorkerStopped):
-        run_sender(edition.pk, connection=stopping_connection(after=23))
+        run_sender(edition.pk)
+    monkeypatch.undo()
     assert smtp.count == 23
     assert Delivery.objects.filter(status="sent").count() == 23, "every accepted mail is recorded"
     assert not Delivery.objects.filter(status="claimed").exists(), "untried rows go back"
@@ -187,3 +189,20 @@ def test_weekly_readers_get_only_the_weekly_round_up(magazine, writer, smtp):
         assert got[reader.email] == weekly.subject
     for reader in daily_readers:
         assert got[reader.email] == daily.subject
+
+
+def test_other_django_backends_send_the_same_mail(edition, settings, mailoutbox):
+    """Providers' backends (django-anymail) get ordinary messages through send_messages()."""
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    [reader] = make_subscribers(edition.newsletter, 1)
+
+    run_sender(edition.pk)
+
+    [message] = mailoutbox
+    assert message.to == [reader.email]
+    assert message.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    unsubscribe = message.extra_headers["List-Unsubscribe"].strip("<>")
+    assert unsubscribe in message.body
+    assert unsubscribe in message.alternatives[0][0]
+    flattened = message.message().as_bytes().decode()
+    assert f"To: {reader.email}" in flattened and unsubscribe in flattened
