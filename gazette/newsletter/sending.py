@@ -44,7 +44,7 @@ from gazette.newsletter.rendering import EditionMail
 
 logger = logging.getLogger(__name__)
 
-PREPARE_CHUNK = 5000
+PREPARE_CHUNK = 2000
 # Waits shorter than this are slept through inside the task; longer ones are deferred.
 SHORT_WAIT_SECONDS = 5.0
 
@@ -103,16 +103,30 @@ def prepare_recipients(edition: Edition) -> int:
         ids = list(recipients.filter(pk__gt=last_id)[:PREPARE_CHUNK])
         if not ids:
             break
-        with transaction.atomic():
-            Delivery.objects.bulk_create(
-                [Delivery(edition_id=edition.pk, subscriber_id=pk) for pk in ids],
-                ignore_conflicts=True,
-            )
+        rows = [Delivery(edition_id=edition.pk, subscriber_id=pk) for pk in ids]
+        retry_when_locked(lambda rows=rows: _insert_deliveries(rows))
         created += len(ids)
         last_id = ids[-1]
     Edition.objects.filter(pk=edition.pk).update(recipients_prepared=True)
     edition.recipients_prepared = True
     return created
+
+
+def _insert_deliveries(rows: list[Delivery]) -> None:
+    with transaction.atomic():
+        Delivery.objects.bulk_create(rows, ignore_conflicts=True)
+
+
+def retry_when_locked(write, attempts: int = 8):
+    """Run a short write again when SQLite's single writer lock stayed busy too long."""
+    for attempt in range(attempts):
+        try:
+            return write()
+        except OperationalError as exc:
+            if "locked" not in str(exc) or attempt == attempts - 1:
+                raise
+            time.sleep(0.5 * (attempt + 1))
+    return None
 
 
 def mark_interrupted_claims(edition_id: int, now: datetime | None = None) -> int:
@@ -137,15 +151,7 @@ class Recipient:
 
 def claim_batch(edition: Edition, worker: str, size: int) -> list[Recipient]:
     """Take up to `size` ready rows for this worker; no other worker can take them."""
-    for attempt in range(5):
-        try:
-            return _claim_batch(edition, worker, size)
-        except OperationalError:
-            # SQLite's writer lock was busy for longer than its timeout: wait and retry.
-            if attempt == 4:
-                raise
-            time.sleep(0.5 * (attempt + 1))
-    return []
+    return retry_when_locked(lambda: _claim_batch(edition, worker, size)) or []
 
 
 def _claim_batch(edition: Edition, worker: str, size: int) -> list[Recipient]:
@@ -164,9 +170,7 @@ def _claim_batch(edition: Edition, worker: str, size: int) -> list[Recipient]:
             status=DeliveryStatus.CLAIMED, claimed_by=worker, claimed_at=now
         )
     rows = list(
-        Delivery.objects.filter(
-            edition_id=edition.pk, claimed_by=worker, status=DeliveryStatus.CLAIMED
-        )
+        Delivery.objects.filter(pk__in=ids, claimed_by=worker, status=DeliveryStatus.CLAIMED)
         .order_by("pk")
         .values_list(
             "pk",
@@ -227,6 +231,13 @@ class BatchLedger:
     total_sent: int = 0
 
     def flush(self) -> None:
+        """Write what happened since the last flush, all at once (retried if SQLite is busy)."""
+        retry_when_locked(self._write)
+        self.total_sent += len(self.sent)
+        self.sent, self.retry, self.failed, self.skipped = [], [], [], []
+
+    @transaction.atomic
+    def _write(self) -> None:
         now = timezone.now()
         if self.sent:
             plain = [pk for pk, provider_id in self.sent if not provider_id]
@@ -244,7 +255,6 @@ class BatchLedger:
                         attempts=F("attempts") + 1,
                         provider_message_id=provider_id[:200],
                     )
-            self.total_sent += len(self.sent)
         for pk, attempts, error in self.retry:
             if attempts >= settings.NEWSLETTER_MAX_ATTEMPTS:
                 Delivery.objects.filter(pk=pk).update(
@@ -264,7 +274,6 @@ class BatchLedger:
             )
         if self.skipped:
             Delivery.objects.filter(pk__in=self.skipped).update(status=DeliveryStatus.SKIPPED)
-        self.sent, self.retry, self.failed, self.skipped = [], [], [], []
 
     def release(self, batch: list[Recipient]) -> None:
         """Hand rows this worker never tried back to the queue."""
