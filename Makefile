@@ -17,7 +17,8 @@ $(STAMP): requirements/base.txt requirements/dev.txt
 venv install: $(STAMP)
 
 run: $(STAMP)
-	$(BIN)/python manage.py migrate --noinput
+	@echo "Migrating the database…"
+	$(BIN)/python manage.py migrate --noinput --verbosity 0
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	$(BIN)/python manage.py gazette_demo --if-empty
 	@echo ""
@@ -39,7 +40,7 @@ chromium:
 test: $(STAMP) chromium
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n 2 $(PYTEST_ARGS)
 
 lint:
 	$(BIN)/ruff check .

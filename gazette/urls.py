@@ -7,6 +7,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from gazette.ads import views as ads_views
 from gazette.core import views as core_views
 
 handler404 = "gazette.core.views.page_not_found"
@@ -17,8 +18,14 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("healthz", core_views.healthz, name="healthz"),
+<<<<<<< HEAD
     # Mail providers' bounce and complaint webhooks (django-anymail), e.g. /anymail/postmark/tracking/
     path("anymail/", include("anymail.urls")),
+=======
+    path("ads/", include("gazette.ads.urls")),
+    path("ads.txt", ads_views.ads_txt, name="ads_txt"),
+    path("app-ads.txt", ads_views.app_ads_txt, name="app_ads_txt"),
+>>>>>>> main
 ]
 
 if settings.SERVE_MEDIA:
