@@ -41,12 +41,9 @@ INSTALLED_APPS = [
     "gazette.people",
     "gazette.demo",
     "gazette.newsroom",
-<<<<<<< HEAD
     "gazette.newsletter",
-=======
     "gazette.transfer",
     "gazette.ads",
->>>>>>> main
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -236,14 +233,6 @@ LOGGING = {
 
 # --- Gazette ----------------------------------------------------------------
 GAZETTE_PAGE_SIZE = env_int("GAZETTE_PAGE_SIZE", 12)
-<<<<<<< HEAD
-
-# --- Newsletter (every setting and its default: gazette/newsletter/conf.py) ---
-globals().update(newsletter_settings())
-GAZETTE_SCHEDULE = [
-    *globals().get("GAZETTE_SCHEDULE", []),
-    ("gazette.newsletter.tasks.run_newsletter_schedule", 60),
-=======
 # Periodic jobs, (dotted task path, seconds): each app below adds its own with `+=`.
 GAZETTE_SCHEDULE: list[tuple[str, int]] = []
 
@@ -262,5 +251,10 @@ GAZETTE_ADS_DIR = env_str("GAZETTE_ADS_DIR", str(VAR_DIR / "ads"))
 GAZETTE_SCHEDULE += [
     ("gazette.ads.tasks.flush_ad_counters", 60),
     ("gazette.ads.tasks.rebuild_ad_index", 300),
->>>>>>> main
+]
+
+# --- Newsletter (every setting and its default: gazette/newsletter/conf.py) ---
+globals().update(newsletter_settings())
+GAZETTE_SCHEDULE += [
+    ("gazette.newsletter.tasks.run_newsletter_schedule", 60),
 ]

@@ -18,14 +18,11 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("healthz", core_views.healthz, name="healthz"),
-<<<<<<< HEAD
     # Mail providers' bounce and complaint webhooks (django-anymail), e.g. /anymail/postmark/tracking/
     path("anymail/", include("anymail.urls")),
-=======
     path("ads/", include("gazette.ads.urls")),
     path("ads.txt", ads_views.ads_txt, name="ads_txt"),
     path("app-ads.txt", ads_views.app_ads_txt, name="app_ads_txt"),
->>>>>>> main
 ]
 
 if settings.SERVE_MEDIA:
