@@ -10,6 +10,7 @@ import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
 from gazette.env import email_settings, env_bool, env_int, env_list, env_str, redis_cache
+from gazette.newsletter.conf import env_settings as newsletter_settings
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(env_str("GAZETTE_VAR_DIR", str(BASE_DIR / "var")))
@@ -41,6 +42,7 @@ INSTALLED_APPS = [
     "gazette.demo",
     "gazette.newsroom",
     "gazette.discovery",
+    "gazette.newsletter",
     "gazette.transfer",
     "gazette.ads",
     "wagtail.contrib.forms",
@@ -260,4 +262,10 @@ GAZETTE_BEACON_TRUST_FORWARDED = env_bool("GAZETTE_BEACON_TRUST_FORWARDED", Fals
 GAZETTE_DISCOVERY_DIR = Path(env_str("GAZETTE_DISCOVERY_DIR", str(VAR_DIR / "discovery")))
 GAZETTE_SCHEDULE += [
     ("gazette.discovery.tasks.rollup_views", env_int("GAZETTE_ROLLUP_SECONDS", 30)),
+]
+
+# --- Newsletter (every setting and its default: gazette/newsletter/conf.py) ---
+globals().update(newsletter_settings())
+GAZETTE_SCHEDULE += [
+    ("gazette.newsletter.tasks.run_newsletter_schedule", 60),
 ]

@@ -19,6 +19,8 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("healthz", core_views.healthz, name="healthz"),
     path("beacon/", include("gazette.discovery.urls")),
+    # Mail providers' bounce and complaint webhooks (django-anymail), e.g. /anymail/postmark/tracking/
+    path("anymail/", include("anymail.urls")),
     path("ads/", include("gazette.ads.urls")),
     path("ads.txt", ads_views.ads_txt, name="ads_txt"),
     path("app-ads.txt", ads_views.app_ads_txt, name="app_ads_txt"),
@@ -32,6 +34,7 @@ if settings.SERVE_MEDIA:
 urlpatterns += i18n_patterns(
     path("authors/", include("gazette.people.urls")),
     path("tags/", include("gazette.news.urls")),
+    path("newsletter/", include("gazette.newsletter.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )
