@@ -40,6 +40,8 @@ INSTALLED_APPS = [
     "gazette.people",
     "gazette.demo",
     "gazette.newsroom",
+    "gazette.seo",
+    "gazette.search",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -66,6 +68,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
 ]
 
 MIDDLEWARE = [

@@ -17,6 +17,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("healthz", core_views.healthz, name="healthz"),
+    path("", include("gazette.seo.urls")),
 ]
 
 if settings.SERVE_MEDIA:
@@ -27,6 +28,8 @@ if settings.SERVE_MEDIA:
 urlpatterns += i18n_patterns(
     path("authors/", include("gazette.people.urls")),
     path("tags/", include("gazette.news.urls")),
+    path("feeds/", include("gazette.seo.feed_urls")),
+    path("search/", include("gazette.search.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )
