@@ -138,13 +138,16 @@ class Builder:
         self.language = translation.get_language() or settings.LANGUAGE_CODE
         site = site_for(self.request)
         self.site = site
-        self.site_name = (site.site_name if site and site.site_name else None) or settings.WAGTAIL_SITE_NAME
+        self.brand = (site.site_name if site and site.site_name else None) or settings.WAGTAIL_SITE_NAME
+        # Titles end with the magazine's name as this language's front page spells it.
+        home = context.get("locale_home")
+        self.site_name = getattr(home, "title", "") or self.brand
         self.root = site_root(self.request)
         self.settings = SeoSettings.for_site(site) if site else None
         self.number = page_number(context)
 
     def organization(self) -> dict:
-        return jsonld.organization(self.root, self.site_name, static_url(self.request, "img/logo.png"))
+        return jsonld.organization(self.root, self.brand, static_url(self.request, "img/logo.png"))
 
     def crumbs(self, *trail: tuple[str, str]) -> dict:
         home = self.context.get("locale_home")
@@ -154,6 +157,13 @@ class Builder:
     def make(self, title: str, description: str, canonical: str, **kwargs) -> PageMetadata:
         short = social_title(title)
         short = with_page_number(short, self.number)
+        if not description:
+            # Never leave a page without a description: say whose page it is.
+            description = (
+                _("News, opinion, reports and caricature from %(site)s.") % {"site": self.site_name}
+                if title == self.site_name
+                else _("%(title)s, from %(site)s.") % {"title": title, "site": self.site_name}
+            )
         full_title = short if short == self.site_name else f"{short} — {self.site_name}"
         alternates = kwargs.pop("alternates", None) or [(self.language, canonical)]
         meta = PageMetadata(
