@@ -36,6 +36,8 @@ def sitemap_index(request):
     root = site_root(request)
     entries = []
     for name, sitemap in all_sitemaps(request).items():
+        if not sitemap.paginator.count:
+            continue  # an empty <urlset> is not a valid sitemap; list it once it has URLs
         url = root + reverse("seo:sitemap_section", kwargs={"section": name})
         lastmod = sitemap.get_latest_lastmod()
         entries.append(SitemapIndexItem(url, lastmod))
@@ -52,7 +54,7 @@ def sitemap_index(request):
 @cache_control(max_age=SITEMAP_MAX_AGE, public=True)
 def sitemap_section(request, section: str):
     sitemaps = all_sitemaps(request)
-    if section not in sitemaps:
+    if section not in sitemaps or not sitemaps[section].paginator.count:
         raise Http404("No sitemap has this name; the sitemap index lists them all.")
     return sitemap_views.sitemap(request, sitemaps={section: sitemaps[section]}, section=section)
 
