@@ -40,9 +40,10 @@ class SearchForm(forms.Form):
         self.fields["section"].choices = [("", _("All sections"))] + [
             (section.slug, section.title) for section in sections
         ]
-        self.fields["language"].choices = [("", _("This language")), (ALL_LANGUAGES, _("All languages"))] + [
-            (code, name) for code, name in settings.LANGUAGES
-        ]
+        self.fields["language"].choices = [
+            ("", _("This language")),
+            (ALL_LANGUAGES, _("All languages")),
+        ] + [(code, name) for code, name in settings.LANGUAGES]
 
     def clean(self):
         data = super().clean()

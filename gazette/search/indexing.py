@@ -34,9 +34,7 @@ def article_search_text(article) -> str:
     names = [item.author.name for item in article.article_authors.all() if item.author_id]
     tags = [tag.name for tag in article.tags.all()]
     return normalise_text(
-        " ".join(
-            [article.title, article.standfirst, body_plain_text(article.body), *tags, *names]
-        )
+        " ".join([article.title, article.standfirst, body_plain_text(article.body), *tags, *names])
     )
 
 

@@ -2,7 +2,8 @@
 
 Arabic: the alef forms (أ إ آ ٱ) become ا, taa marbuta ة becomes ه, alef maqsura ى
 becomes ي, and diacritics (harakat, shadda, sukun, dagger alef) and tatweel go, so
-spelling variants such as الإسلام/الاسلام or مدرسة/مدرسه meet. Other scripts are
+spelling variants such as الإسلام/الاسلام or مدرسة/مدرسه meet; a leading definite
+article (ال, وال, بال…) is dropped so المدرسة finds مدرسة. Other scripts are
 case-folded and English words are stemmed (Snowball), so "harbours" finds "harbour".
 """
 
@@ -29,13 +30,30 @@ _ARABIC_LETTERS = str.maketrans(
     }
 )
 # Harakat, tanween, shadda, sukun, superscript alef and Quranic marks.
-_ARABIC_MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed]")
+_ARABIC_MARKS = re.compile(
+    "[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed]"
+)
 _ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff]")
 _WORD = re.compile(r"\w+", re.UNICODE)
 # A word as it stands in running text, Arabic marks included (for highlighting).
 WORD_IN_TEXT = re.compile("[\\w\u0610-\u061a\u064b-\u065f\u0670\u0640]+", re.UNICODE)
 # Query words that are operators or glue in English; dropped unless nothing else is left.
-_QUERY_STOP = {"a", "an", "and", "or", "not", "the", "of", "to", "in", "on", "for", "is", "at", "by"}
+_QUERY_STOP = {
+    "a",
+    "an",
+    "and",
+    "or",
+    "not",
+    "the",
+    "of",
+    "to",
+    "in",
+    "on",
+    "for",
+    "is",
+    "at",
+    "by",
+}
 
 _english = snowballstemmer.stemmer("english")
 
@@ -45,12 +63,24 @@ def normalise_arabic(text: str) -> str:
     return _ARABIC_MARKS.sub("", text).translate(_ARABIC_LETTERS)
 
 
+# The definite article, alone or after a joined conjunction/preposition (و ب ف ك).
+_ARTICLES = ("وال", "بال", "فال", "كال", "ال")
+
+
+def strip_article(word: str) -> str:
+    """Drop a leading definite article so المدرسة and مدرسة meet (light stemming)."""
+    for article in _ARTICLES:
+        if word.startswith(article) and len(word) - len(article) >= 3:
+            return word[len(article) :]
+    return word
+
+
 @lru_cache(maxsize=20000)
 def normalise_word(word: str) -> str:
     """The search term for one word: Arabic folded, other words case-folded and stemmed."""
     word = unicodedata.normalize("NFKC", word)
     if _ARABIC.search(word):
-        return normalise_arabic(word)
+        return strip_article(normalise_arabic(word))
     return _english.stemWord(word.casefold())
 
 

@@ -58,20 +58,42 @@ def filtered_articles(filters: ArticleFilters) -> QuerySet[ArticlePage]:
     return qs
 
 
-def search_articles(terms: list[str], filters: ArticleFilters):
-    """Live articles matching every term, best match first (a sliceable, countable result)."""
-    return filtered_articles(filters).search(" ".join(terms), operator="and")
+MAX_RESULTS = 500  # readers never page past this; it bounds the work of one search
 
 
-def suggest_articles(terms: list[str], filters: ArticleFilters, limit: int = 5) -> list[ArticlePage]:
+def search_articles(terms: list[str], filters: ArticleFilters) -> list[int]:
+    """Ids of live articles matching every term: best match first, then newest.
+
+    The full-text rank alone ties often (short headlines), and a tied order may differ
+    between LIMIT/OFFSET queries; ranking once and sorting here keeps pages stable.
+    """
+    found = (
+        filtered_articles(filters)
+        .search(" ".join(terms), operator="and")
+        .annotate_score("_score")[:MAX_RESULTS]
+    )
+    ranked = sorted(
+        found,
+        key=lambda a: (
+            -(a._score or 0),
+            -(a.first_published_at.timestamp() if a.first_published_at else 0),
+            -a.pk,
+        ),
+    )
+    return [article.pk for article in ranked]
+
+
+def suggest_articles(
+    terms: list[str], filters: ArticleFilters, limit: int = 5
+) -> list[ArticlePage]:
     """Articles whose headline starts with what the reader is typing."""
     qs = filtered_articles(filters).autocomplete(" ".join(terms), operator="and")
     return article_cards(list(qs[:limit]))
 
 
-def result_cards(articles) -> list[ArticlePage]:
+def result_cards(ids: list[int]) -> list[ArticlePage]:
     """Teaser data and plain body text (for snippets) for one page of results, in order."""
-    ids = [article.pk for article in articles]
+    ids = list(ids)
 
     found = {a.pk: a for a in article_cards(ArticlePage.objects.filter(pk__in=ids))}
     bodies = dict(ArticlePage.objects.filter(pk__in=ids).values_list("pk", "body"))

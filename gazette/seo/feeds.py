@@ -30,8 +30,30 @@ CONTENT_NS = "http://purl.org/rss/1.0/modules/content/"
 
 # Tags and attributes a feed reader may show from an article body.
 FEED_TAGS = {
-    "a", "p", "br", "h2", "h3", "h4", "strong", "b", "em", "i", "ul", "ol", "li", "blockquote",
-    "figure", "figcaption", "img", "picture", "source", "sup", "sub", "span", "cite", "div",
+    "a",
+    "p",
+    "br",
+    "h2",
+    "h3",
+    "h4",
+    "strong",
+    "b",
+    "em",
+    "i",
+    "ul",
+    "ol",
+    "li",
+    "blockquote",
+    "figure",
+    "figcaption",
+    "img",
+    "picture",
+    "source",
+    "sup",
+    "sub",
+    "span",
+    "cite",
+    "div",
 }
 FEED_ATTRIBUTES = {
     "a": {"href", "title", "hreflang"},
@@ -140,7 +162,10 @@ class ArticleFeed(Feed):
         return self.site_name
 
     def scope_link(self, obj) -> str:
-        return absolute(self.request, "/" if self.locale.language_code == "en" else f"/{self.locale.language_code}/")
+        return absolute(
+            self.request,
+            "/" if self.locale.language_code == "en" else f"/{self.locale.language_code}/",
+        )
 
     # --- feed-level hooks ----------------------------------------------------------
     def title(self, obj):
@@ -169,10 +194,14 @@ class ArticleFeed(Feed):
 
         from gazette.news.queries import byline_queryset
 
-        qs = self.articles(obj).select_related("locale", "translator").prefetch_related(
-            Prefetch("hero_image", queryset=images),
-            Prefetch("article_authors", queryset=byline_queryset()),
-            "tags",
+        qs = (
+            self.articles(obj)
+            .select_related("locale", "translator")
+            .prefetch_related(
+                Prefetch("hero_image", queryset=images),
+                Prefetch("article_authors", queryset=byline_queryset()),
+                "tags",
+            )
         )
         if self.settings.feed_content != FeedContent.FULL:
             qs = qs.defer_streamfields()
@@ -244,7 +273,9 @@ class ArticleFeed(Feed):
     def full_html(self, item: ArticlePage) -> str:
         with translation.override(item.locale.language_code):
             body = "".join(str(block) for block in item.body)
-        intro = f"<p><strong>{nh3.clean_text(item.standfirst)}</strong></p>" if item.standfirst else ""
+        intro = (
+            f"<p><strong>{nh3.clean_text(item.standfirst)}</strong></p>" if item.standfirst else ""
+        )
         return absolutise_html(intro + body, self.root)
 
 
@@ -300,7 +331,9 @@ class TagFeed(ArticleFeed):
     def scope_link(self, tag):
         from gazette.seo.urls_helpers import reverse_in
 
-        return absolute(self.request, reverse_in(self.locale.language_code, "news:tag", slug=tag.slug))
+        return absolute(
+            self.request, reverse_in(self.locale.language_code, "news:tag", slug=tag.slug)
+        )
 
 
 def atom(feed_class: type[ArticleFeed]) -> type[ArticleFeed]:

@@ -58,7 +58,10 @@ def website(root: str, name: str, home_url: str, search_url: str, language: str)
         "publisher": {"@id": f"{root}/#organization"},
         "potentialAction": {
             "@type": "SearchAction",
-            "target": {"@type": "EntryPoint", "urlTemplate": f"{search_url}?q={{search_term_string}}"},
+            "target": {
+                "@type": "EntryPoint",
+                "urlTemplate": f"{search_url}?q={{search_term_string}}",
+            },
             "query-input": "required name=search_term_string",
         },
     }
@@ -153,7 +156,13 @@ def collection_page(url: str, name: str, description: str, language: str) -> dic
 
 
 def search_results_page(url: str, name: str, language: str) -> dict:
-    return {"@type": "SearchResultsPage", "@id": url, "url": url, "name": name, "inLanguage": language}
+    return {
+        "@type": "SearchResultsPage",
+        "@id": url,
+        "url": url,
+        "name": name,
+        "inLanguage": language,
+    }
 
 
 def graph(*items: dict) -> dict:

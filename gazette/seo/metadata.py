@@ -68,7 +68,9 @@ class PageMetadata:
 
     @property
     def og_locale_alternates(self) -> list[str]:
-        return [OG_LOCALES.get(code, code) for code, _url in self.alternates if code != self.language]
+        return [
+            OG_LOCALES.get(code, code) for code, _url in self.alternates if code != self.language
+        ]
 
     @property
     def jsonld(self):
@@ -89,7 +91,11 @@ def page_number(context) -> int:
 
 
 def with_page_number(title: str, number: int) -> str:
-    return title if number <= 1 else _("%(title)s — page %(number)d") % {"title": title, "number": number}
+    return (
+        title
+        if number <= 1
+        else _("%(title)s — page %(number)d") % {"title": title, "number": number}
+    )
 
 
 def canonical_with_page(url: str, number: int) -> str:
@@ -115,15 +121,31 @@ def x_default_of(alternates: list[tuple[str, str]]) -> str:
 
 def language_feeds(request, language: str, site_name: str) -> list[FeedLink]:
     return [
-        FeedLink(f"{site_name} (RSS)", absolute(request, reverse_in(language, "feeds:site_rss")), "application/rss+xml"),
-        FeedLink(f"{site_name} (Atom)", absolute(request, reverse_in(language, "feeds:site_atom")), "application/atom+xml"),
+        FeedLink(
+            f"{site_name} (RSS)",
+            absolute(request, reverse_in(language, "feeds:site_rss")),
+            "application/rss+xml",
+        ),
+        FeedLink(
+            f"{site_name} (Atom)",
+            absolute(request, reverse_in(language, "feeds:site_atom")),
+            "application/atom+xml",
+        ),
     ]
 
 
 def scoped_feeds(request, language: str, name: str, scope: str, slug: str) -> list[FeedLink]:
     return [
-        FeedLink(f"{name} (RSS)", absolute(request, reverse_in(language, f"feeds:{scope}_rss", slug=slug)), "application/rss+xml"),
-        FeedLink(f"{name} (Atom)", absolute(request, reverse_in(language, f"feeds:{scope}_atom", slug=slug)), "application/atom+xml"),
+        FeedLink(
+            f"{name} (RSS)",
+            absolute(request, reverse_in(language, f"feeds:{scope}_rss", slug=slug)),
+            "application/rss+xml",
+        ),
+        FeedLink(
+            f"{name} (Atom)",
+            absolute(request, reverse_in(language, f"feeds:{scope}_atom", slug=slug)),
+            "application/atom+xml",
+        ),
     ]
 
 
@@ -138,7 +160,9 @@ class Builder:
         self.language = translation.get_language() or settings.LANGUAGE_CODE
         site = site_for(self.request)
         self.site = site
-        self.brand = (site.site_name if site and site.site_name else None) or settings.WAGTAIL_SITE_NAME
+        self.brand = (
+            site.site_name if site and site.site_name else None
+        ) or settings.WAGTAIL_SITE_NAME
         # Titles end with the magazine's name as this language's front page spells it.
         home = context.get("locale_home")
         self.site_name = getattr(home, "title", "") or self.brand
@@ -226,7 +250,9 @@ def section_metadata(b: Builder, page) -> PageMetadata:
     url = page.get_full_url(b.request)
     description = page.search_description or page.intro
     data = jsonld.graph(
-        jsonld.collection_page(canonical_with_page(url, b.number), page.title, description, b.language),
+        jsonld.collection_page(
+            canonical_with_page(url, b.number), page.title, description, b.language
+        ),
         b.crumbs((page.title, url)),
     )
     return b.make(
@@ -236,7 +262,9 @@ def section_metadata(b: Builder, page) -> PageMetadata:
         alternates=page_alternates(b.request, page),
         image=share_image(b.request, page.social_image, page.title),
         structured_data=data,
-        feeds=scoped_feeds(b.request, b.language, f"{b.site_name}: {page.title}", "section", page.slug),
+        feeds=scoped_feeds(
+            b.request, b.language, f"{b.site_name}: {page.title}", "section", page.slug
+        ),
     )
 
 
@@ -270,7 +298,9 @@ def article_metadata(b: Builder, page) -> PageMetadata:
             author.name,
             absolute(request, author.url),
             jobTitle=author.role,
-            image=share_image(request, author.photo, author.name, SQUARE_RENDITION).url if author.photo else "",
+            image=share_image(request, author.photo, author.name, SQUARE_RENDITION).url
+            if author.photo
+            else "",
         )
         for author in authors
     ]
@@ -327,7 +357,9 @@ def article_metadata(b: Builder, page) -> PageMetadata:
         alternates=alternates,
         image=image,
         structured_data=data,
-        feeds=scoped_feeds(request, b.language, f"{b.site_name}: {section.title}", "section", section.slug),
+        feeds=scoped_feeds(
+            request, b.language, f"{b.site_name}: {section.title}", "section", section.slug
+        ),
     )
     meta.article = {
         "published_time": page.first_published_at,
@@ -348,7 +380,9 @@ def author_metadata(b: Builder, author) -> PageMetadata:
         alternates[other.locale.language_code] = absolute(request, other.url)
     if author.locale.language_code != b.language:
         # The page was shown in the reader's language with an author written in another.
-        alternates = {b.language: absolute(request, reverse_in(b.language, "people:author", slug=author.slug))}
+        alternates = {
+            b.language: absolute(request, reverse_in(b.language, "people:author", slug=author.slug))
+        }
         url = alternates[b.language]
     ordered = [(code, alternates[code]) for code, _name in settings.LANGUAGES if code in alternates]
     image = share_image(request, author.photo, author.name, SQUARE_RENDITION)
@@ -379,7 +413,9 @@ def author_metadata(b: Builder, author) -> PageMetadata:
         image=image,
         card="summary" if image else "summary_large_image",
         structured_data=data,
-        feeds=scoped_feeds(request, b.language, f"{b.site_name}: {author.name}", "author", author.slug),
+        feeds=scoped_feeds(
+            request, b.language, f"{b.site_name}: {author.name}", "author", author.slug
+        ),
     )
     meta.twitter_creator = author.x_handle
     return meta
@@ -414,13 +450,22 @@ def tag_metadata(b: Builder, tag) -> PageMetadata:
 def search_metadata(b: Builder) -> PageMetadata:
     request = b.request
     alternates = [
-        (code, absolute(request, reverse_in(code, "sitesearch:search"))) for code, _name in settings.LANGUAGES
+        (code, absolute(request, reverse_in(code, "sitesearch:search")))
+        for code, _name in settings.LANGUAGES
     ]
     url = dict(alternates)[b.language]
     query = b.context.get("query") or ""
-    title = _("Search") if not query else _("Search results for “%(query)s”") % {"query": truncate_words(query, 40)}
-    description = _("Search everything %(site)s has published, in English and Arabic.") % {"site": b.site_name}
-    data = jsonld.graph(jsonld.search_results_page(url, title, b.language), b.crumbs((_("Search"), url)))
+    title = (
+        _("Search")
+        if not query
+        else _("Search results for “%(query)s”") % {"query": truncate_words(query, 40)}
+    )
+    description = _("Search everything %(site)s has published, in English and Arabic.") % {
+        "site": b.site_name
+    }
+    data = jsonld.graph(
+        jsonld.search_results_page(url, title, b.language), b.crumbs((_("Search"), url))
+    )
     meta = b.make(title, description, url, alternates=alternates, structured_data=data)
     if query or b.context.get("filtered"):
         # Result lists are endless variations of the same articles: keep them out of indexes.
@@ -454,7 +499,12 @@ def metadata_for(context) -> PageMetadata | None:
         if isinstance(page, HomePage):
             return home_metadata(b, page)
         url = page.get_full_url(b.request)
-        return b.make(page.seo_title or page.title, page.search_description, url, alternates=page_alternates(b.request, page))
+        return b.make(
+            page.seo_title or page.title,
+            page.search_description,
+            url,
+            alternates=page_alternates(b.request, page),
+        )
     if context.get("author") is not None:
         return author_metadata(b, context["author"])
     if context.get("tag") is not None:

@@ -67,13 +67,15 @@ class SectionSitemap(PageSitemap):
         self.section = section
 
     def items(self):
-        return section_articles(self.section).defer_streamfields().order_by("-first_published_at", "-pk")
+        return (
+            section_articles(self.section)
+            .defer_streamfields()
+            .order_by("-first_published_at", "-pk")
+        )
 
     def get_latest_lastmod(self):
         return (
-            section_articles(self.section)
-            .aggregate(latest=Max("last_published_at"))
-            .get("latest")
+            section_articles(self.section).aggregate(latest=Max("last_published_at")).get("latest")
         )
 
 
@@ -97,7 +99,9 @@ class TagSitemap(SiteRootMixin, DjangoSitemap):
     def items(self):
         prefix = "news_articlepagetag_items__content_object"
         return list(
-            Tag.objects.filter(**{f"{prefix}__live": True, f"{prefix}__view_restrictions__isnull": True})
+            Tag.objects.filter(
+                **{f"{prefix}__live": True, f"{prefix}__view_restrictions__isnull": True}
+            )
             .values("slug", language=F(f"{prefix}__locale__language_code"))
             .annotate(latest=Max(f"{prefix}__last_published_at"))
             .order_by("slug", "language")

@@ -5,9 +5,9 @@ from __future__ import annotations
 from django.contrib.sitemaps import views as sitemap_views
 from django.contrib.sitemaps.views import SitemapIndexItem
 from django.http import Http404
+from django.shortcuts import render
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.shortcuts import render
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 

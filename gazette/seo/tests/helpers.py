@@ -11,7 +11,9 @@ from gazette.testing.factories import make_article, make_author, make_image, pub
 
 def bilingual_story(magazine):
     """An English opinion piece and its Arabic translation, with a translator."""
-    en_writer = make_author("Layla Haddad", bio="Layla writes about water and cities.", x_handle="layla")
+    en_writer = make_author(
+        "Layla Haddad", bio="Layla writes about water and cities.", x_handle="layla"
+    )
     ar_writer = en_writer.copy_for_translation(magazine["ar"])
     ar_writer.name = "ليلى حداد"
     ar_writer.live = True
@@ -31,7 +33,13 @@ def bilingual_story(magazine):
     arabic.translator = translator
     publish(arabic)
     arabic.refresh_from_db()
-    return {"en": english, "ar": arabic, "writer": en_writer, "writer_ar": ar_writer, "translator": translator}
+    return {
+        "en": english,
+        "ar": arabic,
+        "writer": en_writer,
+        "writer_ar": ar_writer,
+        "translator": translator,
+    }
 
 
 class Head:
@@ -84,5 +92,7 @@ class Head:
 
     def node(self, type_name: str) -> dict:
         found = [n for n in self.jsonld if n["@type"] == type_name]
-        assert len(found) == 1, f"expected one {type_name} node, found {[n['@type'] for n in self.jsonld]}"
+        assert len(found) == 1, (
+            f"expected one {type_name} node, found {[n['@type'] for n in self.jsonld]}"
+        )
         return found[0]

@@ -14,7 +14,9 @@ from gazette.testing.factories import make_article, make_author
 
 pytestmark = pytest.mark.django_db
 
-RFC822 = re.compile(r"^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} [+-]\d{4}$")
+RFC822 = re.compile(
+    r"^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} [+-]\d{4}$"
+)
 RFC3339 = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$")
 ATOM = "{http://www.w3.org/2005/Atom}"
 
@@ -50,7 +52,12 @@ def check_atom(tree):
 
 def test_every_feed_in_both_languages(client, magazine):
     story = bilingual_story(magazine)
-    news = make_article(magazine["sections"]["news"], title="Water tariffs rise", authors=[story["writer"]], tags=["water"])
+    news = make_article(
+        magazine["sections"]["news"],
+        title="Water tariffs rise",
+        authors=[story["writer"]],
+        tags=["water"],
+    )
     scopes = {
         "": ({story["en"].title, news.title}, {story["ar"].title}),
         "sections/opinion/": ({story["en"].title}, {story["ar"].title}),

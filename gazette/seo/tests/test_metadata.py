@@ -101,7 +101,11 @@ def test_article_in_both_languages(client, magazine):
 
 @pytest.mark.parametrize(
     ("kind", "schema_type"),
-    [("news", "NewsArticle"), ("report", "ReportageNewsArticle"), ("analysis", "AnalysisNewsArticle")],
+    [
+        ("news", "NewsArticle"),
+        ("report", "ReportageNewsArticle"),
+        ("analysis", "AnalysisNewsArticle"),
+    ],
 )
 def test_article_type_follows_its_kind(client, magazine, kind, schema_type):
     article = make_article(magazine["sections"]["news"], kind=kind)
@@ -126,7 +130,10 @@ def test_front_pages_carry_website_with_search_action(client, magazine):
 
 
 def test_section_pages_in_both_languages(client, magazine):
-    for section, language in [(magazine["sections"]["report"], "en"), (magazine["sections_ar"]["report"], "ar")]:
+    for section, language in [
+        (magazine["sections"]["report"], "en"),
+        (magazine["sections_ar"]["report"], "ar"),
+    ]:
         head = head_of(client, section.url)
         brand = "Gazette" if language == "en" else "غازيت"
         assert head.title == f"{section.title} — {brand}"
@@ -159,7 +166,9 @@ def test_author_pages_are_profile_pages(client, magazine):
         assert profile["mainEntity"]["@type"] == "Person"
         assert profile["mainEntity"]["name"] == name
         assert "https://x.com/layla" in profile["mainEntity"].get("sameAs", []) or language == "ar"
-        assert (ROOT + url.replace("authors/", "feeds/authors/") + "rss/") in [u for _, u in head.feeds]
+        assert (ROOT + url.replace("authors/", "feeds/authors/") + "rss/") in [
+            u for _, u in head.feeds
+        ]
     assert story["writer"].bio in head_of(client, "/authors/layla-haddad/").meta("description")
 
 
@@ -190,8 +199,18 @@ def test_titles_are_unique_across_page_types_and_pages(client, magazine, setting
     section = magazine["sections"]["news"]
     for _ in range(3):
         make_article(section)
-    urls = ["/", "/ar/", "/news/", "/news/?page=2", "/ar/news/", "/authors/layla-haddad/",
-            "/tags/ports/", "/search/", "/opinion/second-berth/", "/ar/opinion/second-berth/"]
+    urls = [
+        "/",
+        "/ar/",
+        "/news/",
+        "/news/?page=2",
+        "/ar/news/",
+        "/authors/layla-haddad/",
+        "/tags/ports/",
+        "/search/",
+        "/opinion/second-berth/",
+        "/ar/opinion/second-berth/",
+    ]
     titles = {url: head_of(client, url).title for url in urls}
     assert len(set(titles.values())) == len(urls), titles
     page_two = head_of(client, "/news/?page=2")
