@@ -105,7 +105,9 @@ def ensure_front_pages(en: Locale, ar: Locale, progress: Progress) -> tuple[Home
     site = Site.objects.filter(is_default_site=True).first()
     home = HomePage.objects.filter(locale=en).first()
     if home is None:
-        root = Page.get_first_root_node()
+        root = Page.get_first_root_node() or Page.add_root(
+            instance=Page(title="Root", slug="root", locale=en, live=True)
+        )
         home = HomePage(
             title="Gazette",
             slug="gazette",
@@ -385,7 +387,7 @@ def build(seed: int = 2025, articles: int = 220, arabic: int = 24, write=print) 
         sections = ensure_sections(home, home_ar, ar, progress)
         ensure_roles([home, home_ar])
         ensure_users(progress)
-        root_collection = Collection.get_first_root_node()
+        root_collection = Collection.get_first_root_node() or Collection.add_root(name="Root")
         collection = Collection.objects.filter(
             name="Demo magazine"
         ).first() or root_collection.add_child(name="Demo magazine")

@@ -42,7 +42,7 @@ def ensure_roles(home_pages: list[Page] | None = None) -> dict[str, Group]:
     """Create or reset the newsroom groups; grant page rights on each front page."""
     if home_pages is None:
         home_pages = list(Page.objects.filter(depth=2))
-    root_collection = Collection.get_first_root_node()
+    root_collection = Collection.get_first_root_node() or Collection.add_root(name="Root")
     access_admin = _perm("wagtailadmin", "access_admin")
     image_ct = ContentType.objects.get(app_label="wagtailimages", model="image")
     groups = {}
