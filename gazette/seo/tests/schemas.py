@@ -13,6 +13,7 @@ REPO = Path(__file__).resolve().parents[3]
 HERE = Path(__file__).parent / "schemas"
 CANDIDATES = [
     os.environ.get("GAZETTE_SITEMAP_XSD", ""),
+    str(REPO / ".audit" / "schema-tools" / "node_modules" / "sitemap" / "schema" / "sitemap.xsd"),
     str(REPO / ".audit" / "node_modules" / "sitemap" / "schema" / "sitemap.xsd"),
 ]
 
@@ -22,8 +23,8 @@ def sitemap_xsd() -> Path:
         if candidate and Path(candidate).exists():
             return Path(candidate)
     pytest.skip(
-        "the sitemap XML schema is not installed: run `make audit-tools` (npm `sitemap` "
-        "into .audit/) or set GAZETTE_SITEMAP_XSD"
+        "the sitemap XML schema is not installed: run `make test-tools` (npm `sitemap` "
+        "into .audit/schema-tools/) or set GAZETTE_SITEMAP_XSD"
     )
 
 
