@@ -104,7 +104,15 @@ def find_pages(base: str) -> list[tuple[str, str]]:
     ]
 
 
-def run_lighthouse(tools: Path, result: PageResult, out_dir: Path) -> None:
+def run_lighthouse(tools: Path, result: PageResult, out_dir: Path, attempts: int = 3) -> None:
+    """Score one page; a run whose trace broke (NO_NAVSTART and kin, on a busy box) is retried."""
+    for _attempt in range(attempts):
+        result.scores, result.lighthouse_failures = {}, []
+        if lighthouse_once(tools, result, out_dir):
+            return
+
+
+def lighthouse_once(tools: Path, result: PageResult, out_dir: Path) -> bool:
     report = out_dir / f"lighthouse-{slug(result.name)}.json"
     with tempfile.TemporaryDirectory(prefix="gazette-lh-") as profile:
         flags = " ".join([*CHROMIUM_FLAGS, f"--user-data-dir={profile}"])
@@ -123,8 +131,12 @@ def run_lighthouse(tools: Path, result: PageResult, out_dir: Path) -> None:
     if done.returncode != 0 or not report.exists():
         result.scores = dict.fromkeys(CATEGORIES)
         result.lighthouse_failures.append(f"lighthouse failed: {done.stderr.strip()[-400:]}")
-        return
+        return False
     data = json.loads(report.read_text())
+    if data.get("runtimeError"):
+        result.scores = dict.fromkeys(CATEGORIES)
+        result.lighthouse_failures.append(f"lighthouse: {data['runtimeError'].get('code')}")
+        return False
     for category in CATEGORIES:
         score = data["categories"][category]["score"]
         result.scores[category] = None if score is None else round(score * 100)
@@ -134,6 +146,7 @@ def run_lighthouse(tools: Path, result: PageResult, out_dir: Path) -> None:
                 result.lighthouse_failures.append(
                     f"{category}: {audit['id']} ({audit.get('displayValue') or audit['score']})"
                 )
+    return True
 
 
 def run_nu(tools: Path, results: list[PageResult], out_dir: Path) -> None:
@@ -142,7 +155,7 @@ def run_nu(tools: Path, results: list[PageResult], out_dir: Path) -> None:
     for result in results:
         path = out_dir / f"page-{slug(result.name)}.html"
         path.write_bytes(fetch(result.url))
-        files[path.resolve().as_uri()] = result
+        files[str(path.resolve())] = result
     done = subprocess.run(
         [
             "java",
@@ -160,7 +173,7 @@ def run_nu(tools: Path, results: list[PageResult], out_dir: Path) -> None:
     (out_dir / "nu.json").write_text(done.stdout)
     for message in json.loads(done.stdout or '{"messages": []}')["messages"]:
         if message.get("type") == "error" or message.get("subType") == "fatal":
-            owner = files.get(message.get("url", ""))
+            owner = files.get(urlsplit(message.get("url", "")).path)
             text = f"line {message.get('lastLine')}: {message.get('message')}"
             if owner is not None:
                 owner.nu_errors.append(text)

@@ -113,6 +113,11 @@ def default_share_image(request, site_name: str) -> ShareImage:
     return ShareImage(static_url(request, "img/social-default.png"), 1200, 630, site_name)
 
 
+def iso(moment) -> str:
+    """ISO 8601 to the second, as Open Graph readers expect."""
+    return moment.isoformat(timespec="seconds") if moment else ""
+
+
 def x_default_of(alternates: list[tuple[str, str]]) -> str:
     """The version for readers whose language we do not have: the default language's."""
     by_code = dict(alternates)
@@ -362,8 +367,8 @@ def article_metadata(b: Builder, page) -> PageMetadata:
         ),
     )
     meta.article = {
-        "published_time": page.first_published_at,
-        "modified_time": page.updated_at or page.last_published_at,
+        "published_time": iso(page.first_published_at),
+        "modified_time": iso(page.updated_at or page.last_published_at),
         "section": section.title,
         "tags": tags,
         "authors": [absolute(request, author.url) for author in authors],
