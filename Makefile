@@ -17,7 +17,8 @@ $(STAMP): requirements/base.txt requirements/dev.txt
 venv install: $(STAMP)
 
 run: $(STAMP)
-	$(BIN)/python manage.py migrate --noinput
+	@echo "Migrating the database…"
+	$(BIN)/python manage.py migrate --noinput --verbosity 0
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	$(BIN)/python manage.py gazette_demo --if-empty
 	@echo ""

@@ -42,6 +42,8 @@ INSTALLED_APPS = [
     "gazette.newsroom",
     "gazette.seo",
     "gazette.search",
+    "gazette.transfer",
+    "gazette.ads",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -223,8 +225,31 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    "loggers": {
+        "django.db.backends": {"level": "WARNING"},
+        # One line per task is noise at magazine volume; failures still show.
+        "django_tasks": {"level": env_str("TASKS_LOG_LEVEL", "WARNING")},
+    },
 }
 
 # --- Gazette ----------------------------------------------------------------
 GAZETTE_PAGE_SIZE = env_int("GAZETTE_PAGE_SIZE", 12)
+# Periodic jobs, (dotted task path, seconds): each app below adds its own with `+=`.
+GAZETTE_SCHEDULE: list[tuple[str, int]] = []
+
+# --- Import, export, backups (gazette.transfer) ------------------------------
+GAZETTE_BACKUP_DIR = env_str("GAZETTE_BACKUP_DIR", str(VAR_DIR / "backups"))
+GAZETTE_BACKUP_KEEP = env_int("GAZETTE_BACKUP_KEEP", 7)
+GAZETTE_BACKUP_EVERY = env_int("GAZETTE_BACKUP_EVERY", 24 * 60 * 60)  # seconds; 0 turns off
+GAZETTE_IMPORT_DIR = env_str("GAZETTE_IMPORT_DIR", str(VAR_DIR / "imports"))
+GAZETTE_SCHEDULE += (
+    [("gazette.transfer.tasks.scheduled_backup", GAZETTE_BACKUP_EVERY)]
+    if GAZETTE_BACKUP_EVERY
+    else []
+)
+# Advertising: the ad index file and the local counter buffer live here (no REDIS_URL).
+GAZETTE_ADS_DIR = env_str("GAZETTE_ADS_DIR", str(VAR_DIR / "ads"))
+GAZETTE_SCHEDULE += [
+    ("gazette.ads.tasks.flush_ad_counters", 60),
+    ("gazette.ads.tasks.rebuild_ad_index", 300),
+]

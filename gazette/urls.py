@@ -7,6 +7,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from gazette.ads import views as ads_views
 from gazette.core import views as core_views
 
 handler404 = "gazette.core.views.page_not_found"
@@ -18,6 +19,9 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("healthz", core_views.healthz, name="healthz"),
     path("", include("gazette.seo.urls")),
+    path("ads/", include("gazette.ads.urls")),
+    path("ads.txt", ads_views.ads_txt, name="ads_txt"),
+    path("app-ads.txt", ads_views.app_ads_txt, name="app_ads_txt"),
 ]
 
 if settings.SERVE_MEDIA:

@@ -25,6 +25,7 @@ from wagtail.search import index
 
 from gazette.core.models import SeoFieldsMixin
 from gazette.news.blocks import ArticleBodyBlock
+from gazette.newsroom.panels import IntegrityPanel
 
 SOCIAL_TITLE_MAX = 70
 
@@ -139,6 +140,7 @@ class ArticlePage(SeoFieldsMixin, Page):
     subpage_types: list[str] = []
 
     content_panels = [
+        IntegrityPanel(),
         FieldPanel("title", heading=_("Headline")),
         MultipleChooserPanel(
             "article_authors",
@@ -210,6 +212,12 @@ class ArticlePage(SeoFieldsMixin, Page):
         from gazette.search.indexing import article_search_title
 
         return article_search_title(self)
+
+    def permissions_for_user(self, user):
+        # The newsroom's roles add rules of their own (authors, translators).
+        from gazette.newsroom.permissions import ArticlePermissionTester
+
+        return ArticlePermissionTester(user, self)
 
     @property
     def section(self):

@@ -41,13 +41,15 @@ def author_articles(author) -> QuerySet[ArticlePage]:
 def byline_queryset() -> QuerySet[ArticleAuthor]:
     """Bylines with their author, the author's locale (for the URL) and photo renditions."""
     photos = get_image_model().objects.prefetch_renditions(*AVATAR_RENDITIONS)
-    return ArticleAuthor.objects.select_related("author__locale").prefetch_related(
-        Prefetch("author__photo", queryset=photos)
+    return (
+        ArticleAuthor.objects.select_related("author__locale")
+        .prefetch_related(Prefetch("author__photo", queryset=photos))
+        .order_by("sort_order", "pk")
     )
 
 
 def bylines_of(article: ArticlePage) -> list[ArticleAuthor]:
-    return list(byline_queryset().filter(page=article).order_by("sort_order"))
+    return list(byline_queryset().filter(page=article))
 
 
 def with_card_data(qs: QuerySet[ArticlePage], renditions=CARD_RENDITIONS) -> QuerySet[ArticlePage]:

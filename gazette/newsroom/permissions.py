@@ -1,0 +1,63 @@
+"""What each role may do to an article, beyond Wagtail's page permissions.
+
+Wagtail grants page rights per subtree; two newsroom rules depend on the article itself:
+authors may publish their own opinion pieces when the publisher allows it, and
+translators may edit translations only.
+"""
+
+from __future__ import annotations
+
+from wagtail.models import PagePermissionTester
+
+from gazette.newsroom.roles import AUTHORS, TRANSLATORS
+
+
+def group_names(user) -> frozenset[str]:
+    """Return the user's group names, cached on the user for the request."""
+    cached = getattr(user, "_newsroom_groups", None)
+    if cached is None:
+        cached = frozenset(user.groups.values_list("name", flat=True)) if user.pk else frozenset()
+        user._newsroom_groups = cached
+    return cached
+
+
+def is_translator_only(user) -> bool:
+    """Is the user a translator and nothing more (no editing or writing role)?"""
+    return (
+        user.is_active and not user.is_superuser and group_names(user) == frozenset({TRANSLATORS})
+    )
+
+
+def author_may_publish(user, page) -> bool:
+    """May this author publish this page: their own opinion piece, if the publisher allows?"""
+    from gazette.news.models import ArticleKind
+    from gazette.newsroom.models import NewsroomSettings
+
+    if not (user.is_active and AUTHORS in group_names(user)):
+        return False
+    if getattr(page, "kind", None) != ArticleKind.OPINION or page.owner_id != user.pk:
+        return False
+    return NewsroomSettings.load().authors_may_publish_opinion
+
+
+class ArticlePermissionTester(PagePermissionTester):
+    """Wagtail's page permissions, with the authors' and translators' rules for articles."""
+
+    def can_edit(self):
+        if is_translator_only(self.user):
+            from gazette.newsroom.translation import is_translation
+
+            return super().can_edit() and is_translation(self.page)
+        return super().can_edit()
+
+    def can_publish(self):
+        return super().can_publish() or (
+            not self.page_is_root and author_may_publish(self.user, self.page)
+        )
+
+    def can_unpublish(self):
+        if super().can_unpublish():
+            return True
+        return bool(
+            self.page.live and not self.page_locked() and author_may_publish(self.user, self.page)
+        )
