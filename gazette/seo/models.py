@@ -14,7 +14,7 @@ class FeedContent(models.TextChoices):
     SUMMARY = "summary", _("Summary only")
 
 
-@register_setting(icon="rss")
+@register_setting(icon="globe")
 class SeoSettings(BaseSiteSetting):
     """How the magazine presents itself to feed readers, search engines and social sites."""
 
