@@ -43,6 +43,8 @@ INSTALLED_APPS = [
     "gazette.newsroom",
     "gazette.discovery",
     "gazette.newsletter",
+    "gazette.seo",
+    "gazette.search",
     "gazette.transfer",
     "gazette.ads",
     "wagtail.contrib.forms",
@@ -71,6 +73,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
 ]
 
 MIDDLEWARE = [

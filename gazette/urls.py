@@ -21,6 +21,7 @@ urlpatterns = [
     path("beacon/", include("gazette.discovery.urls")),
     # Mail providers' bounce and complaint webhooks (django-anymail), e.g. /anymail/postmark/tracking/
     path("anymail/", include("anymail.urls")),
+    path("", include("gazette.seo.urls")),
     path("ads/", include("gazette.ads.urls")),
     path("ads.txt", ads_views.ads_txt, name="ads_txt"),
     path("app-ads.txt", ads_views.app_ads_txt, name="app_ads_txt"),
@@ -35,6 +36,8 @@ urlpatterns += i18n_patterns(
     path("authors/", include("gazette.people.urls")),
     path("tags/", include("gazette.news.urls")),
     path("newsletter/", include("gazette.newsletter.urls")),
+    path("feeds/", include("gazette.seo.feed_urls")),
+    path("search/", include("gazette.search.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

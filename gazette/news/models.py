@@ -180,6 +180,9 @@ class ArticlePage(SeoFieldsMixin, Page):
         index.RelatedFields(
             "article_authors", [index.RelatedFields("author", [index.SearchField("name")])]
         ),
+        # Folded copies (Arabic spelling variants, English stems) for the site search.
+        index.SearchField("folded_search_text"),
+        index.AutocompleteField("folded_search_title"),
     ]
 
     class Meta:
@@ -199,6 +202,16 @@ class ArticlePage(SeoFieldsMixin, Page):
             )
         if errors:
             raise ValidationError(errors)
+
+    def folded_search_text(self) -> str:
+        from gazette.search.indexing import article_search_text
+
+        return article_search_text(self)
+
+    def folded_search_title(self) -> str:
+        from gazette.search.indexing import article_search_title
+
+        return article_search_title(self)
 
     def permissions_for_user(self, user):
         # The newsroom's roles add rules of their own (authors, translators).
