@@ -140,14 +140,9 @@ class ImportEngine:
             self.default_section = self._default_section()
         except SourceError as exc:
             return self._fail(str(exc))
-        if info.comments:
-            self._event(
-                "comments",
-                "comment",
-                "skip",
-                "",
-                _("%(n)d comments skipped.") % {"n": info.comments},
-            )
+        if info.comments and run.checkpoint == 0:
+            message = _("%(n)d comments skipped.") % {"n": info.comments}
+            self._event("comments", "comment", "skip", "", message, count=info.comments)
         if self.run.kind == "page" and run.checkpoint == 0:
             for item in self.plain_page.furniture:
                 self._event(
@@ -263,9 +258,11 @@ class ImportEngine:
             finished_at=run.finished_at,
         )
 
-    def _event(self, source_id, kind, action, title="", message="", object_id=None) -> None:
+    def _event(
+        self, source_id, kind, action, title="", message="", object_id=None, count=1
+    ) -> None:
         counts = self.run.counts.setdefault(kind, {})
-        counts[action] = counts.get(action, 0) + 1
+        counts[action] = counts.get(action, 0) + count
         self.events.append(
             ImportEvent(
                 run=self.run,
@@ -643,7 +640,10 @@ class ImportEngine:
         article.search_description = fields["standfirst"][:255]
         article.live = fields["live"]
         article.go_live_at = record.date if not fields["live"] and fields["go_live_at"] else None
-        article.article_authors = [ArticleAuthor(author_id=pk) for pk in fields["authors"]]
+        article.article_authors = [
+            ArticleAuthor(author_id=pk, sort_order=position)
+            for position, pk in enumerate(fields["authors"])
+        ]
         article.tags.set(fields["tags"])
         if (
             record.modified
