@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "gazette.people",
     "gazette.demo",
     "gazette.newsroom",
+    "gazette.caching",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -69,6 +70,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "gazette.caching.middleware.PageCacheMiddleware",
+    "gazette.caching.loadshed.LoadShedMiddleware",
+    "gazette.caching.outage.DatabaseOutageMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -117,17 +121,74 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Optional read replica: anonymous page reads go there (gazette/caching/replica.py).
+if DATABASE_REPLICA_URL := env_str("DATABASE_REPLICA_URL"):
+    DATABASES["replica"] = dj_database_url.parse(
+        DATABASE_REPLICA_URL, conn_max_age=60, conn_health_checks=True
+    )
+    DATABASE_ROUTERS = ["gazette.caching.replica.ReplicaRouter"]
+
 REDIS_URL = env_str("REDIS_URL")
 if REDIS_URL:
     CACHES = {"default": redis_cache(REDIS_URL, "gazette")}
 else:
+    # One SQLite file shared by every process (web workers, task worker), so a purge or
+    # a counter in one is seen by all; local memory would be per process.
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "LOCATION": "gazette",
-            "OPTIONS": {"MAX_ENTRIES": 5000},
+            "BACKEND": "gazette.caching.sqlite.SQLiteCache",
+            "LOCATION": str(VAR_DIR / "cache.sqlite3"),
+            "OPTIONS": {"MAX_ENTRIES": 20000},
         }
     }
+
+# --- Page cache (gazette/caching) -------------------------------------------
+# sqlite: the shared file under var/ (default); redis: with REDIS_URL; off: render always.
+GAZETTE_PAGE_CACHE = env_str("GAZETTE_PAGE_CACHE", "redis" if REDIS_URL else "sqlite")
+GAZETTE_PAGE_CACHE_PATH = Path(
+    env_str("GAZETTE_PAGE_CACHE_PATH", str(VAR_DIR / "pagecache.sqlite3"))
+)
+GAZETTE_PAGE_CACHE_REDIS_URL = env_str("GAZETTE_PAGE_CACHE_REDIS_URL", REDIS_URL)
+GAZETTE_PAGE_CACHE_REDIS_PREFIX = env_str("GAZETTE_PAGE_CACHE_REDIS_PREFIX", "gazette:pc")
+GAZETTE_PAGE_CACHE_TTL = env_int("GAZETTE_PAGE_CACHE_TTL", 600)  # purge keeps it exact
+GAZETTE_PAGE_CACHE_STALE_TTL = env_int("GAZETTE_PAGE_CACHE_STALE_TTL", 86400)  # outages
+GAZETTE_STALE_WHILE_REVALIDATE = env_int("GAZETTE_STALE_WHILE_REVALIDATE", 60)
+GAZETTE_PAGE_CACHE_MAX_ENTRIES = env_int("GAZETTE_PAGE_CACHE_MAX_ENTRIES", 20000)
+GAZETTE_PAGE_CACHE_SKIP_PREFIXES = (
+    "/admin/",
+    "/django-admin/",
+    "/static/",
+    "/media/",
+    "/documents/",
+    "/healthz",
+)
+GAZETTE_PRERENDER_DIR = env_str("GAZETTE_PRERENDER_DIR")  # nginx serves these files
+GAZETTE_EDGE_NONCE = env_bool("GAZETTE_EDGE_NONCE", True)  # nginx fills CSP nonces in
+GAZETTE_WARM_AFTER_PURGE = env_bool("GAZETTE_WARM_AFTER_PURGE", True)
+GAZETTE_WARM_LIMIT = env_int("GAZETTE_WARM_LIMIT", 30)
+# Overload: requests in flight per process, how many may wait, and for how long.
+GAZETTE_MAX_IN_FLIGHT = env_int("GAZETTE_MAX_IN_FLIGHT", 8)
+GAZETTE_MAX_QUEUED = env_int("GAZETTE_MAX_QUEUED", 64)
+GAZETTE_QUEUE_TIMEOUT = float(env_str("GAZETTE_QUEUE_TIMEOUT", "10"))
+GAZETTE_SHED_AFTER = float(env_str("GAZETTE_SHED_AFTER", "15"))
+# Tasks whose worker died: requeued by the scheduler's reaper, at most this many runs.
+GAZETTE_TASK_STALE_AFTER = env_int("GAZETTE_TASK_STALE_AFTER", 1800)
+GAZETTE_TASK_MAX_ATTEMPTS = env_int("GAZETTE_TASK_MAX_ATTEMPTS", 3)
+
+# CDN / front cache purge through Wagtail's frontend-cache backends.
+WAGTAILFRONTENDCACHE = {}
+if purge_url := env_str("FRONTEND_CACHE_PURGE_URL"):  # e.g. nginx: http://127.0.0.1:8080
+    WAGTAILFRONTENDCACHE["http"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": purge_url,
+    }
+if cloudflare_token := env_str("CLOUDFLARE_BEARER_TOKEN"):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "BEARER_TOKEN": cloudflare_token,
+        "ZONEID": env_str("CLOUDFLARE_ZONE_ID"),
+    }
+WAGTAILFRONTENDCACHE_LANGUAGES: list[str] = []  # translations are purged by their own URLs
 
 # --- Background work --------------------------------------------------------
 # The django-tasks API (the one Wagtail uses). Database-backed worker by default,
@@ -197,7 +258,7 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 60 * 60 * 12)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
-X_FRAME_OPTIONS = "SAMEORIGIN"
+X_FRAME_OPTIONS = "DENY"  # Wagtail's preview opts itself back in to same-origin frames
 if SITE_URL.startswith("https://"):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
@@ -225,3 +286,6 @@ LOGGING = {
 
 # --- Gazette ----------------------------------------------------------------
 GAZETTE_PAGE_SIZE = env_int("GAZETTE_PAGE_SIZE", 12)
+GAZETTE_SCHEDULE = [
+    ("gazette.caching.tasks.requeue_abandoned_tasks", 60),
+]

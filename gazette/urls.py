@@ -10,7 +10,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from gazette.core import views as core_views
 
 handler404 = "gazette.core.views.page_not_found"
-handler500 = "gazette.core.views.server_error"
+handler500 = "gazette.caching.views.server_error"  # database outage → 503
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),

@@ -6,4 +6,9 @@ from django.core.wsgi import get_wsgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "gazette.settings")
 
-application = get_wsgi_application()
+django_application = get_wsgi_application()
+
+# Cached pages are answered before Django is entered (gazette/caching/wsgi.py).
+from gazette.caching.wsgi import CachedPagesFront  # noqa: E402
+
+application = CachedPagesFront(django_application)
