@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "gazette.demo",
     "gazette.newsroom",
     "gazette.caching",
+    "gazette.security",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -74,12 +75,14 @@ MIDDLEWARE = [
     "gazette.caching.loadshed.LoadShedMiddleware",
     "gazette.caching.outage.DatabaseOutageMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "gazette.security.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "gazette.security.twofactor.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -267,6 +270,48 @@ if SITE_URL.startswith("https://"):
     SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31536000)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
+
+# Content-Security-Policy (gazette/security/csp.py); "{nonce}" becomes this response's nonce.
+GAZETTE_CSP = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'", "{nonce}"],
+    "style-src": ["'self'", "{nonce}"],
+    "style-src-attr": ["'unsafe-inline'"],  # embeds' responsive wrappers set a padding
+    "img-src": ["'self'", "data:", *env_list("CSP_IMG_SOURCES", [])],
+    "font-src": ["'self'"],
+    "connect-src": ["'self'"],
+    "media-src": ["'self'", *env_list("CSP_MEDIA_SOURCES", [])],
+    "frame-src": env_list(
+        "CSP_FRAME_SOURCES",
+        ["https://www.youtube-nocookie.com", "https://www.youtube.com", "https://player.vimeo.com"],
+    ),
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+    "frame-ancestors": ["'none'"],
+}
+# The Wagtail admin ships inline scripts and styles of its own.
+GAZETTE_CSP_ADMIN = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'", "'unsafe-inline'"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": ["'self'", "data:", "blob:", "https:"],
+    "frame-src": ["'self'", "https:"],
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+    "frame-ancestors": ["'self'"],
+}
+if SITE_URL.startswith("https://"):
+    GAZETTE_CSP["upgrade-insecure-requests"] = []
+
+# Admin sign-in: lockout after repeated failures, an audit log, optional two-factor codes.
+AUTHENTICATION_BACKENDS = ["gazette.security.backends.LockoutModelBackend"]
+WAGTAILADMIN_USER_LOGIN_FORM = "gazette.security.forms.LoginForm"
+GAZETTE_LOGIN_MAX_FAILURES = env_int("GAZETTE_LOGIN_MAX_FAILURES", 5)
+GAZETTE_LOGIN_MAX_FAILURES_PER_IP = env_int("GAZETTE_LOGIN_MAX_FAILURES_PER_IP", 20)
+GAZETTE_LOGIN_LOCKOUT_SECONDS = env_int("GAZETTE_LOGIN_LOCKOUT_SECONDS", 15 * 60)
+SESSION_EXPIRE_AT_BROWSER_CLOSE = env_bool("SESSION_EXPIRE_AT_BROWSER_CLOSE", False)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
