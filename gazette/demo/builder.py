@@ -108,7 +108,7 @@ def ensure_front_pages(en: Locale, ar: Locale, progress: Progress) -> tuple[Home
         root = Page.get_first_root_node()
         home = HomePage(
             title="Gazette",
-            slug="home",
+            slug="gazette",
             tagline="News and opinion from the region, in English and Arabic",
             locale=en,
             seo_title="Gazette — news and opinion in English and Arabic",

@@ -28,7 +28,8 @@ def front_page_context(home) -> dict:
     section_blocks = []
     for section in sections:
         items = [a for a in latest.get(section.path, []) if not lead or a.pk != lead.pk][:4]
-        if items and section.default_kind != "caricature":
+        # Opinion and caricature have their own rails on the front page.
+        if items and section.default_kind not in ("caricature", "opinion"):
             section_blocks.append({"section": section, "articles": items})
 
     return {

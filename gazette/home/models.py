@@ -24,7 +24,6 @@ class HomePage(SeoFieldsMixin, Page):
 
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["news.SectionPage"]
-    max_count_per_parent = 1
     content_panels = Page.content_panels + [FieldPanel("tagline"), FieldPanel("lead_story")]
     promote_panels = SeoFieldsMixin.seo_panels
 

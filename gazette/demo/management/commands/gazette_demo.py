@@ -1,5 +1,6 @@
 """Load the demo magazine: `python manage.py gazette_demo [--seed N] [--if-empty]`."""
 
+import logging
 import time
 
 from django.core.management.base import BaseCommand
@@ -34,6 +35,8 @@ class Command(BaseCommand):
         if articles < 0 or arabic < 0:
             self.stderr.write("--articles and --arabic must be zero or more.")
             raise SystemExit(2)
+        # Wagtail logs every page it creates; the progress lines say enough.
+        logging.getLogger("wagtail").setLevel(logging.WARNING)
         started = time.monotonic()
         created = build(seed=seed, articles=articles, arabic=arabic, write=self.stdout.write)
         took = time.monotonic() - started
