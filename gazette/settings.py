@@ -166,7 +166,6 @@ GAZETTE_PAGE_CACHE_SKIP_PREFIXES = (
     "/healthz",
 )
 GAZETTE_PRERENDER_DIR = env_str("GAZETTE_PRERENDER_DIR")  # nginx serves these files
-GAZETTE_EDGE_NONCE = env_bool("GAZETTE_EDGE_NONCE", True)  # nginx fills CSP nonces in
 GAZETTE_WARM_AFTER_PURGE = env_bool("GAZETTE_WARM_AFTER_PURGE", True)
 GAZETTE_WARM_LIMIT = env_int("GAZETTE_WARM_LIMIT", 30)
 # Overload: requests in flight per process, how many may wait, and for how long.

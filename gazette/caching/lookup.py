@@ -66,20 +66,17 @@ def new_nonce() -> str:
 
 def answer(environ, page: CachedPage, nonce: str | None = None) -> Hit:
     """Replay a stored page: fresh CSP nonce, Age, and 304 when the reader has it."""
-    if environ.get("HTTP_X_GAZETTE_EDGE") and settings.GAZETTE_EDGE_NONCE:
-        nonce = NONCE_PLACEHOLDER  # the edge (nginx) puts its own nonce in
-    else:
-        nonce = nonce or new_nonce()
     age = str(max(0, int(time.time() - page.stored)))
-    headers = [(name, value.replace(NONCE_PLACEHOLDER, nonce)) for name, value in page.headers] + [
-        ("Age", age),
-        ("X-Cache", "HIT"),
-    ]
+    headers = list(page.headers)
+    if page.has_nonce:
+        nonce = nonce or new_nonce()
+        headers = [(name, value.replace(NONCE_PLACEHOLDER, nonce)) for name, value in headers]
+    headers += [("Age", age), ("X-Cache", "HIT")]
     if page.etag in environ.get("HTTP_IF_NONE_MATCH", ""):
         keep = {"cache-control", "etag", "vary", "surrogate-key", "cache-tag", "age", "x-cache"}
         return Hit(304, [h for h in headers if h[0].lower() in keep], b"")
     body = page.body
-    if NONCE_PLACEHOLDER_BYTES in body:
+    if page.has_nonce:
         body = body.replace(NONCE_PLACEHOLDER_BYTES, nonce.encode())
     headers.append(("Content-Length", str(len(body))))
     if environ.get("REQUEST_METHOD") == "HEAD":

@@ -140,9 +140,14 @@ class PageCacheMiddleware:
         headers = [
             (name, value) for name, value in response.items() if name.lower() not in SKIPPED_HEADERS
         ]
-        if nonce:
+        has_nonce = bool(nonce) and nonce.encode() in body
+        if has_nonce:
             body = body.replace(nonce.encode(), NONCE_PLACEHOLDER.encode())
             headers = [(n, v.replace(nonce, NONCE_PLACEHOLDER)) for n, v in headers]
+            # A shared copy would repeat one nonce to every reader: only this cache,
+            # which puts a new nonce into each answer, may keep the page.
+            headers.append(("X-Accel-Expires", "0"))
+            response["X-Accel-Expires"] = "0"
         etag = '"' + hashlib.blake2b(body, digest_size=12).hexdigest() + '"'
         headers.append(("ETag", etag))
         response["ETag"] = etag
@@ -153,15 +158,11 @@ class PageCacheMiddleware:
             body=body,
             etag=etag,
             keys=sorted(keys),
+            has_nonce=has_nonce,
         )
         get_store().put(key, page, started)
         response["X-Cache"] = "MISS"
-        if request.META.get("HTTP_X_GAZETTE_EDGE") and settings.GAZETTE_EDGE_NONCE and nonce:
-            # nginx caches this copy and puts a fresh nonce into each answer it gives.
-            response.content = body
-            for name, value in headers:
-                if nonce and NONCE_PLACEHOLDER in value:
-                    response[name] = value
-        from gazette.caching.prerender import maybe_write
+        if not has_nonce:
+            from gazette.caching.prerender import maybe_write
 
-        maybe_write(request, page)
+            maybe_write(request, page)

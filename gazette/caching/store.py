@@ -32,6 +32,7 @@ class CachedPage:
     etag: str
     keys: list[str] = field(default_factory=list)
     stored: float = 0.0
+    has_nonce: bool = False  # an inline script's CSP nonce, replaced on every hit
 
 
 class PageStore:

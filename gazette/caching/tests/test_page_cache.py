@@ -133,7 +133,8 @@ def test_publishing_a_translation_updates_the_original(client, magazine, article
     arabic = article.copy_for_translation(magazine["ar"], copy_parents=True)
     arabic.title = "لماذا يحتاج الميناء إلى رصيف ثانٍ"
     arabic.save_revision().publish()
-    assert "Read this article in Arabic" in get(client, article.url).content.decode()
+    page = get(client, article.url).content.decode()
+    assert f'href="{arabic.url}" hreflang="ar"' in page
 
 
 def test_a_scheduled_article_appears_when_its_time_comes(client, magazine, writer):
