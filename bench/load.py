@@ -23,7 +23,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from gazette_stack import Stack, fetch  # noqa: E402
+from _stack import Stack, fetch  # noqa: E402
 
 APP, APP_OFF, FRONT, STATIC, PURGE = 18001, 18002, 18011, 18010, 18081
 

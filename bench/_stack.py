@@ -83,7 +83,7 @@ class Stack:
     def build(self, per_section: int = 30) -> None:
         self.manage("migrate", "--noinput", "-v0")
         subprocess.run(
-            [PYTHON, str(ROOT / "bench" / "seed_magazine.py"), str(per_section)],
+            [PYTHON, str(ROOT / "bench" / "_seed_magazine.py"), str(per_section)],
             cwd=ROOT,
             env=self.env,
             check=True,

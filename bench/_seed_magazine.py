@@ -1,6 +1,6 @@
 """Fill an empty database with a magazine the size of a small publication, for benchmarks.
 
-Run with the bench's environment: `python bench/seed_magazine.py` (uses DJANGO_SETTINGS_MODULE,
+Run with the bench's environment: `python bench/_seed_magazine.py` (uses DJANGO_SETTINGS_MODULE,
 GAZETTE_VAR_DIR / DATABASE_URL). Built with the test factories, with articles as long as
 the reference page (about 1,200 words) and full-size hero images.
 """
@@ -76,5 +76,5 @@ def build(per_section: int = 30) -> None:
     print(f"Seeded {count} articles in {len(magazine['sections'])} sections.")
 
 
-if __name__ == "__main__":
+if __name__ == "__main__":  # run by _stack.Stack.build, not by run_all.sh
     build(int(sys.argv[1]) if len(sys.argv) > 1 else 30)
