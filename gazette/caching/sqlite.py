@@ -76,8 +76,8 @@ class SQLiteCache(BaseCache):
         return connect(self.path)
 
     def _expiry(self, timeout) -> float:
-        timeout = self.get_backend_timeout(timeout)
-        return float("inf") if timeout is None else time.time() + timeout
+        expires = self.get_backend_timeout(timeout)  # an absolute time, or None: never
+        return float("inf") if expires is None else expires
 
     def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
         key = self.make_and_validate_key(key, version=version)
@@ -101,7 +101,7 @@ class SQLiteCache(BaseCache):
 
     def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
         key = self.make_and_validate_key(key, version=version)
-        if self.get_backend_timeout(timeout) == 0:
+        if self._expiry(timeout) <= time.time():
             self.conn.execute("DELETE FROM cache_entry WHERE key = ?", (key,))
             return
         self.conn.execute(
