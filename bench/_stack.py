@@ -22,6 +22,15 @@ PYTHON = os.environ.get("GAZETTE_PYTHON") or sys.executable
 GRANIAN = str(Path(PYTHON).with_name("granian"))
 
 
+def free_port() -> int:
+    """A port nothing listens on now (other benchmarks may share this machine)."""
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
 def wait_for(url: str, timeout: float = 60.0) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -154,7 +163,9 @@ class Stack:
                 return int(line.split()[1]) / 1024
         return 0.0
 
-    def start_nginx(self, app_port: int, front_port: int, static_port: int, purge_port: int):
+    def start_nginx(
+        self, app_port: int, front_port: int, static_port: int, purge_port: int, refresh_port: int
+    ):
         """nginx with the deploy profile's site (adapted to local ports) and a static server."""
         site = (ROOT / "deploy" / "nginx.conf").read_text()
         site = re.sub(r"server \{\n    listen 80;.*?\n\}\n", "", site, count=1, flags=re.S)
@@ -164,7 +175,7 @@ class Stack:
         site = site.replace("    listen [::]:443 ssl http2;\n", "")
         site = re.sub(r"    ssl_certificate.*\n", "", site)
         site = site.replace("127.0.0.1:8081", f"127.0.0.1:{purge_port}")
-        site = site.replace("127.0.0.1:8082", f"127.0.0.1:{purge_port + 1}")
+        site = site.replace("127.0.0.1:8082", f"127.0.0.1:{refresh_port}")
         (self.dir / "site.conf").write_text(site)
         tmp = self.dir / "nginx-tmp"
         tmp.mkdir(exist_ok=True)

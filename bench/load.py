@@ -23,9 +23,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _stack import Stack, fetch  # noqa: E402
+from _stack import Stack, fetch, free_port  # noqa: E402
 
-APP, APP_OFF, FRONT, STATIC, PURGE = 18001, 18002, 18011, 18010, 18081
+PORTS: set[int] = set()
+while len(PORTS) < 6:
+    PORTS.add(free_port())
+APP, APP_OFF, FRONT, STATIC, PURGE, REFRESH = sorted(PORTS)
 
 UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
 
@@ -92,12 +95,14 @@ def main() -> int:
         stack.build(args.per_section)
         stack.start_app("cached", APP, GAZETTE_PRERENDER_DIR=stack.var / "prerender")
         stack.start_app("uncached", APP_OFF, GAZETTE_PAGE_CACHE="off")
-        stack.start_nginx(APP, FRONT, STATIC, PURGE)
+        stack.start_nginx(APP, FRONT, STATIC, PURGE, REFRESH)
         _s, _h, home = fetch(f"http://127.0.0.1:{APP_OFF}/")
         article = re.search(rb'href="(/opinion/[^"/]+/)"', home).group(1).decode()
         section = "/opinion/"
         _s, _h, article_html = fetch(f"http://127.0.0.1:{APP_OFF}{article}")
         (stack.dir / "static-ref" / "article.html").write_bytes(article_html)
+        status, _h, same = fetch(f"http://127.0.0.1:{STATIC}/article.html")
+        assert status == 200 and same == article_html, "the static reference is not served"
         results["article_bytes"] = len(article_html)
         pages = {"article": article, "front": "/", "section": section}
         for path in pages.values():

@@ -24,9 +24,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _stack import Stack, fetch  # noqa: E402
+from _stack import Stack, fetch, free_port  # noqa: E402
 
-PORT = 18021
+PORT = free_port()
 DISCOVER = """
 import json
 from django.urls import get_resolver
