@@ -258,6 +258,7 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = True
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no third-party requests from the admin (CSP, privacy)
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 
 # --- Security ---------------------------------------------------------------
