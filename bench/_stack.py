@@ -64,7 +64,7 @@ class Stack:
             "GAZETTE_VAR_DIR": str(self.var),
             "DEBUG": "0",
             "SITE_URL": "http://127.0.0.1",
-            "ALLOWED_HOSTS": "127.0.0.1,localhost",
+            "ALLOWED_HOSTS": "127.0.0.1,localhost,testserver",
             "TASKS_BACKEND": "immediate",
             "GAZETTE_WARM_AFTER_PURGE": "0",
             "LOG_LEVEL": "WARNING",

@@ -59,6 +59,30 @@ def wrk(url: str, connections: int, duration: int, threads: int = 2) -> dict:
     return result
 
 
+CPU_PER_RENDER = """
+import json, statistics, time
+from django.test import Client
+client = Client()
+out = {}
+for name, path in PAGES.items():
+    client.get(path)
+    samples = []
+    for _ in range(15):
+        began = time.process_time()
+        assert client.get(path).status_code == 200
+        samples.append((time.process_time() - began) * 1000)
+    out[name] = round(statistics.median(samples), 1)
+print(json.dumps(out))
+"""
+
+
+def cpu_per_render(stack: Stack, pages: dict) -> dict:
+    """CPU milliseconds one uncached render costs (unaffected by other load on the machine)."""
+    code = f"PAGES = {pages!r}\n" + CPU_PER_RENDER
+    out = stack.manage("shell", "-c", code, extra_env={"GAZETTE_PAGE_CACHE": "off"})
+    return json.loads(out.strip().splitlines()[-1])
+
+
 def uptime_load() -> str:
     return Path("/proc/loadavg").read_text().split(" ", 3)[:3].__str__()
 
@@ -105,6 +129,8 @@ def main() -> int:
         assert status == 200 and same == article_html, "the static reference is not served"
         results["article_bytes"] = len(article_html)
         pages = {"article": article, "front": "/", "section": section}
+        results["cpu_ms_per_uncached_render"] = cpu_per_render(stack, pages)
+        print(f"CPU ms per uncached render: {results['cpu_ms_per_uncached_render']}", flush=True)
         for path in pages.values():
             warm(f"http://127.0.0.1:{APP}{path}")
             warm(f"http://127.0.0.1:{FRONT}{path}")
@@ -189,6 +215,11 @@ def print_table(results: dict) -> None:
             f"| {page} | {how} | {row['connections']} | {row['rps']:.0f} | "
             f"{100 * row['rps'] / static:.0f}% | {row['p50_ms']:.2f} | {row['p99_ms']:.2f} | "
             f"{ratio:.1f} | {row['errors']} |"
+        )
+    if "cpu_ms_per_uncached_render" in results:
+        print(
+            f"CPU ms per uncached render (median of 15, in process): "
+            f"{results['cpu_ms_per_uncached_render']}"
         )
     if "rss_mb_per_worker" in results:
         print(f"\nRSS per worker (MB): {results['rss_mb_per_worker']}")
