@@ -198,6 +198,8 @@ def main() -> int:
             flush=True,
         )
         traffic = Traffic(paths, endpoints)
+        for path in paths["articles"] + paths["sections"] + paths["others"] + ["/", "/ar/"]:
+            fetch(f"http://127.0.0.1:{PORT}{path}")  # a shared article is cached once read
         rss_start = [round(stack.rss_mb(p), 1) for p in stack.worker_pids("soak")]
         peak_records = run(traffic, 15, args.threads, None)
         peak = len(peak_records) / 15
