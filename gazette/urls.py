@@ -11,7 +11,7 @@ from gazette.ads import views as ads_views
 from gazette.core import views as core_views
 
 handler404 = "gazette.core.views.page_not_found"
-handler500 = "gazette.core.views.server_error"
+handler500 = "gazette.caching.views.server_error"  # database outage → 503
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
