@@ -37,23 +37,34 @@ new PerformanceObserver((list) => {
 """
 
 
+def ensure_migrated_baseline() -> None:
+    """Recreate what migrations leave behind (default locale, root page and collection).
+
+    The live server needs committed data, so these tests clean up by flushing the
+    database, which removes what migrations created; the next test (here or in another
+    browser test module) expects it, as on a freshly migrated database.
+    """
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import Collection, Locale, Page
+
+    ContentType.objects.clear_cache()  # the flush gave content types new ids
+    locale, _ = Locale.objects.get_or_create(language_code="en")
+    if Page.get_first_root_node() is None:
+        Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
+
+
+@pytest.fixture(autouse=True)
+def migrated_baseline(transactional_db):
+    ensure_migrated_baseline()
+
+
 @pytest.fixture(scope="module", autouse=True)
 def leave_the_database_as_migrated(django_db_blocker):
-    """Put back what migrations created once this module is done.
-
-    These tests roll back by flushing (the live server needs committed data), which
-    empties the database; browser tests that run after them expect Wagtail's root
-    page, locales and content types to be there, as after migrate.
-    """
     yield
-    from django.contrib.contenttypes.models import ContentType
-    from django.db import connection
-
     with django_db_blocker.unblock():
-        contents = getattr(connection, "_test_serialized_contents", None)
-        if contents:
-            connection.creation.deserialize_db_from_string(contents)
-        ContentType.objects.clear_cache()
+        ensure_migrated_baseline()
 
 
 def long_body(n=9):
