@@ -27,7 +27,7 @@ from wagtail.rich_text import RichText
 from gazette.demo import corpus, images
 from gazette.home.models import HomePage
 from gazette.news.models import ArticleAuthor, ArticlePage, SectionPage
-from gazette.newsroom.roles import CONTRIBUTORS, EDITORS, ensure_roles
+from gazette.newsroom.roles import AUTHORS, CONTRIBUTORS, EDITORS, LEGAL, TRANSLATORS, ensure_roles
 from gazette.people.models import Author
 
 SECTIONS = {
@@ -67,6 +67,9 @@ DEMO_USERS = [
     ("admin", "gazette-admin", None, "Ada", "Administrator"),
     ("editor", "gazette-editor", EDITORS, "Elias", "Editor"),
     ("contributor", "gazette-contributor", CONTRIBUTORS, "Carmen", "Contributor"),
+    ("author", "gazette-author", AUTHORS, "Amal", "Author"),
+    ("legal", "gazette-legal", LEGAL, "Lina", "Legal"),
+    ("translator", "gazette-translator", TRANSLATORS, "Tariq", "Translator"),
 ]
 
 HERO_POOL = 48
