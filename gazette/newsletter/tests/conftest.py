@@ -19,3 +19,12 @@ def smtp(settings):
     settings.NEWSLETTER_RETRY_BASE_SECONDS = 0
     yield handler
     controller.stop()
+
+
+@pytest.fixture(autouse=True)
+def reset_language():
+    """Requests to /ar/ leave Arabic active in the thread; give the next test English."""
+    from django.utils import translation
+
+    yield
+    translation.activate("en")
