@@ -5,7 +5,12 @@ import pytest
 
 from gazette.testing.factories import make_article, make_author, make_magazine
 
-pytestmark = pytest.mark.browser
+# The live server reads committed data; serialized_rollback puts the migrated rows (the
+# page tree root, locales) back after each test, for the tests that run next.
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 FOCUS_STYLE = """() => {
   const el = document.activeElement;
@@ -20,11 +25,23 @@ FOCUS_STYLE = """() => {
 
 
 @pytest.fixture
-def small_site(transactional_db, live_server):
+def small_site(live_server):
+    ensure_tree_roots()
     magazine = make_magazine()
     writer = make_author("Layla Haddad")
     make_article(magazine["sections"]["news"], title="The harbour reopens", authors=[writer])
     return live_server.url
+
+
+def ensure_tree_roots():
+    """Recreate the page and collection roots if an earlier test flushed them."""
+    from wagtail.models import Collection, Locale, Page
+
+    english, _ = Locale.objects.get_or_create(language_code="en")
+    if Page.get_first_root_node() is None:
+        Page.add_root(instance=Page(title="Root", slug="root", live=True, locale=english))
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
 
 
 def tab(page):
