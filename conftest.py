@@ -10,8 +10,11 @@ def fresh_cache():
     """Each test starts with an empty cache (site root paths, rendered pages)."""
     from django.core.cache import caches
 
+    from gazette.caching.purge import purge_everything
+
     for cache in caches.all():
         cache.clear()
+    purge_everything()  # the page cache and pre-rendered files
     yield
 
 

@@ -10,6 +10,7 @@ import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
 from gazette.env import email_settings, env_bool, env_int, env_list, env_str, redis_cache
+from gazette.newsletter.conf import env_settings as newsletter_settings
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(env_str("GAZETTE_VAR_DIR", str(BASE_DIR / "var")))
@@ -40,7 +41,14 @@ INSTALLED_APPS = [
     "gazette.people",
     "gazette.demo",
     "gazette.newsroom",
+    "gazette.discovery",
+    "gazette.newsletter",
+    "gazette.seo",
+    "gazette.search",
     "gazette.transfer",
+    "gazette.ads",
+    "gazette.caching",
+    "gazette.security",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -67,16 +75,22 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
 ]
 
 MIDDLEWARE = [
+    "gazette.caching.middleware.PageCacheMiddleware",
+    "gazette.caching.loadshed.LoadShedMiddleware",
+    "gazette.caching.outage.DatabaseOutageMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "gazette.security.csp.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "gazette.security.twofactor.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -118,17 +132,73 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Optional read replica: anonymous page reads go there (gazette/caching/replica.py).
+if DATABASE_REPLICA_URL := env_str("DATABASE_REPLICA_URL"):
+    DATABASES["replica"] = dj_database_url.parse(
+        DATABASE_REPLICA_URL, conn_max_age=60, conn_health_checks=True
+    )
+    DATABASE_ROUTERS = ["gazette.caching.replica.ReplicaRouter"]
+
 REDIS_URL = env_str("REDIS_URL")
 if REDIS_URL:
     CACHES = {"default": redis_cache(REDIS_URL, "gazette")}
 else:
+    # One SQLite file shared by every process (web workers, task worker), so a purge or
+    # a counter in one is seen by all; local memory would be per process.
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "LOCATION": "gazette",
-            "OPTIONS": {"MAX_ENTRIES": 5000},
+            "BACKEND": "gazette.caching.sqlite.SQLiteCache",
+            "LOCATION": str(VAR_DIR / "cache.sqlite3"),
+            "OPTIONS": {"MAX_ENTRIES": 20000},
         }
     }
+
+# --- Page cache (gazette/caching) -------------------------------------------
+# sqlite: the shared file under var/ (default); redis: with REDIS_URL; off: render always.
+GAZETTE_PAGE_CACHE = env_str("GAZETTE_PAGE_CACHE", "redis" if REDIS_URL else "sqlite")
+GAZETTE_PAGE_CACHE_PATH = Path(
+    env_str("GAZETTE_PAGE_CACHE_PATH", str(VAR_DIR / "pagecache.sqlite3"))
+)
+GAZETTE_PAGE_CACHE_REDIS_URL = env_str("GAZETTE_PAGE_CACHE_REDIS_URL", REDIS_URL)
+GAZETTE_PAGE_CACHE_REDIS_PREFIX = env_str("GAZETTE_PAGE_CACHE_REDIS_PREFIX", "gazette:pc")
+GAZETTE_PAGE_CACHE_TTL = env_int("GAZETTE_PAGE_CACHE_TTL", 600)  # purge keeps it exact
+GAZETTE_PAGE_CACHE_STALE_TTL = env_int("GAZETTE_PAGE_CACHE_STALE_TTL", 86400)  # outages
+GAZETTE_STALE_WHILE_REVALIDATE = env_int("GAZETTE_STALE_WHILE_REVALIDATE", 60)
+GAZETTE_PAGE_CACHE_MAX_ENTRIES = env_int("GAZETTE_PAGE_CACHE_MAX_ENTRIES", 20000)
+GAZETTE_PAGE_CACHE_SKIP_PREFIXES = (
+    "/admin/",
+    "/django-admin/",
+    "/static/",
+    "/media/",
+    "/documents/",
+    "/healthz",
+)
+GAZETTE_PRERENDER_DIR = env_str("GAZETTE_PRERENDER_DIR")  # nginx serves these files
+GAZETTE_WARM_AFTER_PURGE = env_bool("GAZETTE_WARM_AFTER_PURGE", True)
+GAZETTE_WARM_LIMIT = env_int("GAZETTE_WARM_LIMIT", 30)
+# Overload: requests in flight per process, how many may wait, and for how long.
+GAZETTE_MAX_IN_FLIGHT = env_int("GAZETTE_MAX_IN_FLIGHT", 8)
+GAZETTE_MAX_QUEUED = env_int("GAZETTE_MAX_QUEUED", 64)
+GAZETTE_QUEUE_TIMEOUT = float(env_str("GAZETTE_QUEUE_TIMEOUT", "10"))
+GAZETTE_SHED_AFTER = float(env_str("GAZETTE_SHED_AFTER", "15"))
+# Tasks whose worker died: requeued by the scheduler's reaper, at most this many runs.
+GAZETTE_TASK_STALE_AFTER = env_int("GAZETTE_TASK_STALE_AFTER", 1800)
+GAZETTE_TASK_MAX_ATTEMPTS = env_int("GAZETTE_TASK_MAX_ATTEMPTS", 3)
+
+# CDN / front cache purge through Wagtail's frontend-cache backends.
+WAGTAILFRONTENDCACHE = {}
+if purge_url := env_str("FRONTEND_CACHE_PURGE_URL"):  # e.g. nginx: http://127.0.0.1:8080
+    WAGTAILFRONTENDCACHE["http"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": purge_url,
+    }
+if cloudflare_token := env_str("CLOUDFLARE_BEARER_TOKEN"):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "BEARER_TOKEN": cloudflare_token,
+        "ZONEID": env_str("CLOUDFLARE_ZONE_ID"),
+    }
+WAGTAILFRONTENDCACHE_LANGUAGES: list[str] = []  # translations are purged by their own URLs
 
 # --- Background work --------------------------------------------------------
 # The django-tasks API (the one Wagtail uses). Database-backed worker by default,
@@ -138,7 +208,12 @@ if TASKS_BACKEND == "immediate":
     TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 elif TASKS_BACKEND == "rq":
     INSTALLED_APPS.append("django_rq")
-    TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
+    TASKS = {
+        "default": {
+            "BACKEND": "gazette.caching.taskbackends.RQBackendWithFallback",
+            "QUEUES": ["default"],
+        }
+    }
     RQ_QUEUES = {
         "default": {"URL": REDIS_URL or "redis://127.0.0.1:6379/0", "DEFAULT_TIMEOUT": 600}
     }
@@ -191,6 +266,7 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = True
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no third-party requests from the admin (CSP, privacy)
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 
 # --- Security ---------------------------------------------------------------
@@ -198,7 +274,7 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 60 * 60 * 12)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
-X_FRAME_OPTIONS = "SAMEORIGIN"
+X_FRAME_OPTIONS = "DENY"  # Wagtail's preview opts itself back in to same-origin frames
 if SITE_URL.startswith("https://"):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
@@ -207,6 +283,48 @@ if SITE_URL.startswith("https://"):
     SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31536000)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
+
+# Content-Security-Policy (gazette/security/csp.py); "{nonce}" becomes this response's nonce.
+GAZETTE_CSP = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'", "{nonce}"],
+    "style-src": ["'self'", "{nonce}"],
+    "style-src-attr": ["'unsafe-inline'"],  # embeds' responsive wrappers set a padding
+    "img-src": ["'self'", "data:", *env_list("CSP_IMG_SOURCES", [])],
+    "font-src": ["'self'"],
+    "connect-src": ["'self'"],
+    "media-src": ["'self'", *env_list("CSP_MEDIA_SOURCES", [])],
+    "frame-src": env_list(
+        "CSP_FRAME_SOURCES",
+        ["https://www.youtube-nocookie.com", "https://www.youtube.com", "https://player.vimeo.com"],
+    ),
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+    "frame-ancestors": ["'none'"],
+}
+# The Wagtail admin ships inline scripts and styles of its own.
+GAZETTE_CSP_ADMIN = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'", "'unsafe-inline'"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": ["'self'", "data:", "blob:", "https:"],
+    "frame-src": ["'self'", "https:"],
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+    "frame-ancestors": ["'self'"],
+}
+if SITE_URL.startswith("https://"):
+    GAZETTE_CSP["upgrade-insecure-requests"] = []
+
+# Admin sign-in: lockout after repeated failures, an audit log, optional two-factor codes.
+AUTHENTICATION_BACKENDS = ["gazette.security.backends.LockoutModelBackend"]
+WAGTAILADMIN_USER_LOGIN_FORM = "gazette.security.forms.LoginForm"
+GAZETTE_LOGIN_MAX_FAILURES = env_int("GAZETTE_LOGIN_MAX_FAILURES", 5)
+GAZETTE_LOGIN_MAX_FAILURES_PER_IP = env_int("GAZETTE_LOGIN_MAX_FAILURES_PER_IP", 20)
+GAZETTE_LOGIN_LOCKOUT_SECONDS = env_int("GAZETTE_LOGIN_LOCKOUT_SECONDS", 15 * 60)
+SESSION_EXPIRE_AT_BROWSER_CLOSE = env_bool("SESSION_EXPIRE_AT_BROWSER_CLOSE", False)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -230,14 +348,41 @@ LOGGING = {
 
 # --- Gazette ----------------------------------------------------------------
 GAZETTE_PAGE_SIZE = env_int("GAZETTE_PAGE_SIZE", 12)
+# Periodic jobs, (dotted task path, seconds): each app below adds its own with `+=`.
+GAZETTE_SCHEDULE: list[tuple[str, int]] = []
 
 # --- Import, export, backups (gazette.transfer) ------------------------------
 GAZETTE_BACKUP_DIR = env_str("GAZETTE_BACKUP_DIR", str(VAR_DIR / "backups"))
 GAZETTE_BACKUP_KEEP = env_int("GAZETTE_BACKUP_KEEP", 7)
 GAZETTE_BACKUP_EVERY = env_int("GAZETTE_BACKUP_EVERY", 24 * 60 * 60)  # seconds; 0 turns off
 GAZETTE_IMPORT_DIR = env_str("GAZETTE_IMPORT_DIR", str(VAR_DIR / "imports"))
-GAZETTE_SCHEDULE = globals().get("GAZETTE_SCHEDULE", []) + (
+GAZETTE_SCHEDULE += (
     [("gazette.transfer.tasks.scheduled_backup", GAZETTE_BACKUP_EVERY)]
     if GAZETTE_BACKUP_EVERY
     else []
 )
+# Advertising: the ad index file and the local counter buffer live here (no REDIS_URL).
+GAZETTE_ADS_DIR = env_str("GAZETTE_ADS_DIR", str(VAR_DIR / "ads"))
+GAZETTE_SCHEDULE += [
+    ("gazette.ads.tasks.flush_ad_counters", 60),
+    ("gazette.ads.tasks.rebuild_ad_index", 300),
+]
+
+
+# --- Discovery (Popular Posts, You May Also Like) -----------------------------
+# Behind a proxy that sets X-Forwarded-For, let the beacon use it to tell readers apart.
+GAZETTE_BEACON_TRUST_FORWARDED = env_bool("GAZETTE_BEACON_TRUST_FORWARDED", False)
+# Spool files, daily salts and the roll-up's de-duplication file (not the main database).
+GAZETTE_DISCOVERY_DIR = Path(env_str("GAZETTE_DISCOVERY_DIR", str(VAR_DIR / "discovery")))
+GAZETTE_SCHEDULE += [
+    ("gazette.discovery.tasks.rollup_views", env_int("GAZETTE_ROLLUP_SECONDS", 30)),
+]
+
+# --- Newsletter (every setting and its default: gazette/newsletter/conf.py) ---
+globals().update(newsletter_settings())
+GAZETTE_SCHEDULE += [
+    ("gazette.newsletter.tasks.run_newsletter_schedule", 60),
+]
+GAZETTE_SCHEDULE += [
+    ("gazette.caching.tasks.requeue_abandoned_tasks", 60),
+]

@@ -4,6 +4,7 @@ DATABASE_URL and REDIS_URL still come from the environment, so CI runs the same
 suite against PostgreSQL and Redis.
 """
 
+import os
 import tempfile
 
 from gazette.settings import *  # noqa: F403
@@ -35,3 +36,12 @@ if REDIS_URL:  # noqa: F405
     _parsed = urlparse(REDIS_URL)  # noqa: F405
     REDIS_URL = urlunparse(_parsed._replace(path=f"/{10 + int(_worker) % 6}"))
     CACHES = {"default": redis_cache(REDIS_URL, "gazette-test")}
+GAZETTE_ADS_DIR = tempfile.mkdtemp(prefix="gazette-test-ads-")
+GAZETTE_DISCOVERY_DIR = tempfile.mkdtemp(prefix="gazette-test-discovery-")
+# Each test process gets its own shared-cache files (xdist workers must not share them).
+_CACHE_DIR = tempfile.mkdtemp(prefix="gazette-test-cache-")
+if CACHES["default"]["BACKEND"] == "gazette.caching.sqlite.SQLiteCache":  # noqa: F405
+    CACHES["default"]["LOCATION"] = f"{_CACHE_DIR}/cache.sqlite3"  # noqa: F405
+GAZETTE_PAGE_CACHE_PATH = f"{_CACHE_DIR}/pagecache.sqlite3"
+GAZETTE_PAGE_CACHE_REDIS_PREFIX = f"gazette-test-{os.getpid()}:pc"
+GAZETTE_WARM_AFTER_PURGE = False  # warming re-renders pages; its own test turns it on

@@ -27,7 +27,7 @@ from wagtail.rich_text import RichText
 from gazette.demo import corpus, images
 from gazette.home.models import HomePage
 from gazette.news.models import ArticleAuthor, ArticlePage, SectionPage
-from gazette.newsroom.roles import CONTRIBUTORS, EDITORS, ensure_roles
+from gazette.newsroom.roles import AUTHORS, CONTRIBUTORS, EDITORS, LEGAL, TRANSLATORS, ensure_roles
 from gazette.people.models import Author
 
 SECTIONS = {
@@ -67,6 +67,9 @@ DEMO_USERS = [
     ("admin", "gazette-admin", None, "Ada", "Administrator"),
     ("editor", "gazette-editor", EDITORS, "Elias", "Editor"),
     ("contributor", "gazette-contributor", CONTRIBUTORS, "Carmen", "Contributor"),
+    ("author", "gazette-author", AUTHORS, "Amal", "Author"),
+    ("legal", "gazette-legal", LEGAL, "Lina", "Legal"),
+    ("translator", "gazette-translator", TRANSLATORS, "Tariq", "Translator"),
 ]
 
 HERO_POOL = 48
@@ -434,4 +437,9 @@ def build(seed: int = 2025, articles: int = 220, arabic: int = 24, write=print) 
         if done % 25 == 0:
             progress.step(f"Articles: {done}/{total}")
     progress.step(f"Articles: {done}/{total}")
+    from gazette.ads.demo import gazette_demo_ads
+
+    for what, n in gazette_demo_ads(seed, write=progress.step).items():
+        if n:
+            progress.count(what, n)
     return progress.created

@@ -14,6 +14,11 @@ class Command(BaseCommand):
                 "rqworker", "default", job_class="django_tasks_rq.Job", with_scheduler=False
             )
         elif settings.TASKS_BACKEND == "database":
-            call_command("db_worker", queue_name="default", interval=0.5)
+            from gazette.caching.tasks import this_worker_id
+
+            # host:pid lets the scheduler's reaper tell a killed worker from a busy one.
+            call_command(
+                "db_worker", queue_name="default", interval=0.5, worker_id=this_worker_id()
+            )
         else:
             self.stdout.write("Tasks run inline (TASKS_BACKEND=immediate); no worker is needed.")
