@@ -22,7 +22,7 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 ROOT = Path(__file__).resolve().parent.parent
-TIMEOUT = 1800
+TIMEOUT = 3600  # seconds per step: an overloaded 2-core machine needs the margin
 
 PARAGRAPHS = [
     "The harbour authority said on Tuesday that the new berth would open in spring, "

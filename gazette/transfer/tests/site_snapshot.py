@@ -39,7 +39,11 @@ def pages() -> dict[str, str]:
     for url in sorted(u for u in urls if u):
         response = client.get(url)
         html = response.content.decode()
-        rendered[url] = re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "", html)
+        html = re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "", html)
+        html = re.sub(r'nonce="[^"]+"', "", html)  # per-request CSP nonces
+        # Renditions are regenerated, not archived; when names collide the storage adds a
+        # random suffix (portrait_Ab12Cd3.2e16d0ba.fill-96x96.jpg).
+        rendered[url] = re.sub(r"_[A-Za-z0-9]{7}(?=\.[0-9a-f]{8}\.)", "", html)
         rendered[url + " status"] = str(response.status_code)
     return rendered
 
