@@ -6,6 +6,23 @@ from gazette.testing.factories import make_article, make_author, make_image, mak
 
 
 @pytest.fixture(autouse=True)
+def wagtail_basics(request):
+    """Give every database test Wagtail's root page, locale and collection, even after a
+    browser test (a transactional test) flushed them on the same worker."""
+    marker = request.node.get_closest_marker("django_db")
+    names = request.fixturenames
+    if "transactional_db" in names or (marker and marker.kwargs.get("transaction")):
+        request.getfixturevalue("transactional_db")
+    elif "db" in names or marker:
+        request.getfixturevalue("db")
+    else:
+        return
+    from gazette.testing.basics import ensure_wagtail_basics
+
+    ensure_wagtail_basics()
+
+
+@pytest.fixture(autouse=True)
 def fresh_cache():
     """Each test starts with an empty cache (site root paths, rendered pages)."""
     from django.core.cache import caches

@@ -58,7 +58,11 @@ def _image_saved(sender, instance, created, **kwargs):
     transaction.on_commit(lambda: enqueue_or_run(generate_renditions, instance.pk))
 
 
-def _settings_saved(sender, instance, **kwargs):
+def _settings_saved(sender, instance, created=False, **kwargs):
+    # Wagtail creates a settings row with its defaults the first time a page reads it,
+    # in the middle of a render: that changes nothing readers see, so it purges nothing.
+    if created:
+        return
     purge.purge({recording.ALL_KEY})
 
 
