@@ -118,7 +118,7 @@ def recent_alike(article: ArticlePage, limit: int, exclude=()) -> list[ArticlePa
 
 
 def related_articles(article: ArticlePage, limit: int = 4) -> list[ArticlePage]:
-    """ "You May Also Like": the stored list in its order, topped up if it runs short."""
+    """The articles for "You May Also Like": the stored list in order, topped up if short."""
     ids = stored_related_ids(article)
     if ids is None:
         return recent_alike(article, limit)

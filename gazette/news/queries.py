@@ -109,7 +109,7 @@ def latest_per_section(home: Page, per_section: int = 4) -> dict[int, list[Artic
 
 
 def also_like(article: ArticlePage, limit: int = 4) -> list[ArticlePage]:
-    """ "You May Also Like": the list the discovery app computed in the background."""
+    """The articles for "You May Also Like", as the discovery app stored them."""
     from gazette.discovery.queries import related_articles
 
     return related_articles(article, limit)
