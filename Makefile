@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: run test venv install chromium lint format lock bench audit clean serve-only
+.PHONY: run test venv install chromium lint format lock bench audit audit-tools test-tools clean serve-only
 
 $(STAMP): requirements/base.txt requirements/dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -17,7 +17,8 @@ $(STAMP): requirements/base.txt requirements/dev.txt
 venv install: $(STAMP)
 
 run: $(STAMP)
-	$(BIN)/python manage.py migrate --noinput
+	@echo "Migrating the database…"
+	$(BIN)/python manage.py migrate --noinput --verbosity 0
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	$(BIN)/python manage.py gazette_demo --if-empty
 	@echo ""
@@ -36,10 +37,10 @@ chromium:
 	  echo "Installing Chromium for the browser tests (Debian package)…"; \
 	  apt-get update -qq && apt-get -o DPkg::Lock::Timeout=900 install -y -qq chromium >/dev/null; }
 
-test: $(STAMP) chromium
+test: $(STAMP) chromium test-tools
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n 2 $(PYTEST_ARGS)
 
 lint:
 	$(BIN)/ruff check .
@@ -53,6 +54,37 @@ lock:
 	$(BIN)/python -m pip install --quiet uv
 	$(BIN)/uv pip compile --quiet --python-version 3.11 requirements/base.in -o requirements/base.txt
 	$(BIN)/uv pip compile --quiet --python-version 3.11 requirements/dev.in -o requirements/dev.txt
+
+# Schema the sitemap tests validate against (npm `sitemap`) and xmllint; without npm the
+# tests that need them skip and say why.
+test-tools:
+	@command -v xmllint >/dev/null || { apt-get update -qq && apt-get -o DPkg::Lock::Timeout=900 install -y -qq libxml2-utils >/dev/null; } || true
+	@test -f .audit/schema-tools/node_modules/sitemap/schema/sitemap.xsd || test -f .audit/node_modules/sitemap/schema/sitemap.xsd || \
+	  { command -v npm >/dev/null && npm install --silent --no-audit --no-fund --prefix .audit/schema-tools sitemap@9 >/dev/null; } || \
+	  echo "npm is missing: the sitemap schema tests will skip."
+
+# Page-quality judges (Lighthouse, Nu HTML checker, axe-core) into .audit/node_modules.
+audit-tools: chromium
+	@command -v java >/dev/null || apt-get -o DPkg::Lock::Timeout=900 install -y -qq default-jre-headless >/dev/null
+	@test -x .audit/node_modules/.bin/lighthouse || (cd .audit && CHROMEDRIVER_SKIP_DOWNLOAD=true npm ci --no-audit --no-fund)
+
+AUDIT_PORT ?= 8765
+AUDIT_URL ?= http://127.0.0.1:$(AUDIT_PORT)
+# Audit the running site at AUDIT_URL; with nothing answering there, build the demo and
+# serve it with granian on AUDIT_PORT for the length of the audit.
+audit: $(STAMP) audit-tools
+	@set -e; started=""; mkdir -p var/audit; \
+	if ! curl -fsS $(AUDIT_URL)/healthz >/dev/null 2>&1; then \
+	  echo "Starting the demo site on $(AUDIT_URL)…"; \
+	  $(BIN)/python manage.py migrate --noinput --verbosity 0; \
+	  $(BIN)/python manage.py collectstatic --noinput --verbosity 0; \
+	  TASKS_BACKEND=immediate $(BIN)/python manage.py gazette_demo --if-empty --verbosity 0; \
+	  SITE_URL=$(AUDIT_URL) $(BIN)/granian --interface wsgi --host 127.0.0.1 --port $(AUDIT_PORT) --workers 1 \
+	    gazette.wsgi:application > var/audit/server.log 2>&1 & started=$$!; \
+	  for i in $$(seq 90); do curl -fsS $(AUDIT_URL)/healthz >/dev/null 2>&1 && break; sleep 1; done; \
+	fi; \
+	status=0; $(BIN)/python -m gazette.seo.audit --base-url $(AUDIT_URL) --tools .audit --out var/audit || status=$$?; \
+	if [ -n "$$started" ]; then kill $$started; fi; exit $$status
 
 bench: $(STAMP)
 	bash bench/run_all.sh

@@ -37,3 +37,12 @@ def article(magazine, writer):
         tags=["ports", "trade"],
         hero_image=make_image("Harbour"),
     )
+
+
+@pytest.fixture
+def queued_tasks(settings):
+    """Queue background tasks in the database, as `make run` does, instead of running them inline."""
+    settings.TASKS = {
+        "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}
+    }
+    settings.TASKS_BACKEND = "database"

@@ -9,8 +9,8 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.fixture
-def demo_site(transactional_db, live_server):
-    build(seed=11, articles=14, arabic=3, write=lambda message: None)
+def demo_site(transactional_db, live_server, queued_tasks):
+    build(seed=11, articles=10, arabic=2, write=lambda message: None)
     return live_server.url
 
 
@@ -19,7 +19,7 @@ def test_front_page_in_a_phone_browser(demo_site, phone, screenshot):
     assert response.status == 200
     lead = phone.locator("section.lead h2")
     assert lead.is_visible()
-    assert phone.locator("nav.sections a").all_inner_texts()[:4] == [
+    assert phone.locator("nav.sections a").all_text_contents()[:4] == [
         "News",
         "Opinion",
         "Report",

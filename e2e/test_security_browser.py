@@ -67,9 +67,10 @@ def test_wagtail_admin_works_under_its_policy(site, desktop, screenshot):
     desktop.wait_for_url(base + "/admin/")
     desktop.goto(f"{base}/admin/pages/{article.pk}/edit/")
     desktop.wait_for_selector("[data-side-panel-toggle], .w-tabs", timeout=20000)
-    assert desktop.locator("text=Publish").first.is_visible() or desktop.locator(
-        "button:has-text('Publish')"
-    ).count()
+    assert (
+        desktop.locator("text=Publish").first.is_visible()
+        or desktop.locator("button:has-text('Publish')").count()
+    )
     screenshot(desktop, "csp-admin-editor", full_page=False)
     desktop.goto(base + "/admin/two-factor/")
     assert desktop.locator(".gazette-qr svg").is_visible()

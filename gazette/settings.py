@@ -10,6 +10,7 @@ import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
 from gazette.env import email_settings, env_bool, env_int, env_list, env_str, redis_cache
+from gazette.newsletter.conf import env_settings as newsletter_settings
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(env_str("GAZETTE_VAR_DIR", str(BASE_DIR / "var")))
@@ -40,6 +41,12 @@ INSTALLED_APPS = [
     "gazette.people",
     "gazette.demo",
     "gazette.newsroom",
+    "gazette.discovery",
+    "gazette.newsletter",
+    "gazette.seo",
+    "gazette.search",
+    "gazette.transfer",
+    "gazette.ads",
     "gazette.caching",
     "gazette.security",
     "wagtail.contrib.forms",
@@ -68,6 +75,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
 ]
 
 MIDDLEWARE = [
@@ -331,11 +339,50 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    "loggers": {
+        "django.db.backends": {"level": "WARNING"},
+        # One line per task is noise at magazine volume; failures still show.
+        "django_tasks": {"level": env_str("TASKS_LOG_LEVEL", "WARNING")},
+    },
 }
 
 # --- Gazette ----------------------------------------------------------------
 GAZETTE_PAGE_SIZE = env_int("GAZETTE_PAGE_SIZE", 12)
-GAZETTE_SCHEDULE = [
+# Periodic jobs, (dotted task path, seconds): each app below adds its own with `+=`.
+GAZETTE_SCHEDULE: list[tuple[str, int]] = []
+
+# --- Import, export, backups (gazette.transfer) ------------------------------
+GAZETTE_BACKUP_DIR = env_str("GAZETTE_BACKUP_DIR", str(VAR_DIR / "backups"))
+GAZETTE_BACKUP_KEEP = env_int("GAZETTE_BACKUP_KEEP", 7)
+GAZETTE_BACKUP_EVERY = env_int("GAZETTE_BACKUP_EVERY", 24 * 60 * 60)  # seconds; 0 turns off
+GAZETTE_IMPORT_DIR = env_str("GAZETTE_IMPORT_DIR", str(VAR_DIR / "imports"))
+GAZETTE_SCHEDULE += (
+    [("gazette.transfer.tasks.scheduled_backup", GAZETTE_BACKUP_EVERY)]
+    if GAZETTE_BACKUP_EVERY
+    else []
+)
+# Advertising: the ad index file and the local counter buffer live here (no REDIS_URL).
+GAZETTE_ADS_DIR = env_str("GAZETTE_ADS_DIR", str(VAR_DIR / "ads"))
+GAZETTE_SCHEDULE += [
+    ("gazette.ads.tasks.flush_ad_counters", 60),
+    ("gazette.ads.tasks.rebuild_ad_index", 300),
+]
+
+
+# --- Discovery (Popular Posts, You May Also Like) -----------------------------
+# Behind a proxy that sets X-Forwarded-For, let the beacon use it to tell readers apart.
+GAZETTE_BEACON_TRUST_FORWARDED = env_bool("GAZETTE_BEACON_TRUST_FORWARDED", False)
+# Spool files, daily salts and the roll-up's de-duplication file (not the main database).
+GAZETTE_DISCOVERY_DIR = Path(env_str("GAZETTE_DISCOVERY_DIR", str(VAR_DIR / "discovery")))
+GAZETTE_SCHEDULE += [
+    ("gazette.discovery.tasks.rollup_views", env_int("GAZETTE_ROLLUP_SECONDS", 30)),
+]
+
+# --- Newsletter (every setting and its default: gazette/newsletter/conf.py) ---
+globals().update(newsletter_settings())
+GAZETTE_SCHEDULE += [
+    ("gazette.newsletter.tasks.run_newsletter_schedule", 60),
+]
+GAZETTE_SCHEDULE += [
     ("gazette.caching.tasks.requeue_abandoned_tasks", 60),
 ]

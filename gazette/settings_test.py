@@ -23,6 +23,21 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 WAGTAILADMIN_BASE_URL = "http://testserver"
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
+
+# Parallel test workers (pytest-xdist) each get their own Redis database, so one
+# worker clearing its cache never empties another's.
+if REDIS_URL:  # noqa: F405
+    import os
+    from urllib.parse import urlparse, urlunparse
+
+    from gazette.env import redis_cache
+
+    _worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw") or "0"
+    _parsed = urlparse(REDIS_URL)  # noqa: F405
+    REDIS_URL = urlunparse(_parsed._replace(path=f"/{10 + int(_worker) % 6}"))
+    CACHES = {"default": redis_cache(REDIS_URL, "gazette-test")}
+GAZETTE_ADS_DIR = tempfile.mkdtemp(prefix="gazette-test-ads-")
+GAZETTE_DISCOVERY_DIR = tempfile.mkdtemp(prefix="gazette-test-discovery-")
 # Each test process gets its own shared-cache files (xdist workers must not share them).
 _CACHE_DIR = tempfile.mkdtemp(prefix="gazette-test-cache-")
 if CACHES["default"]["BACKEND"] == "gazette.caching.sqlite.SQLiteCache":  # noqa: F405

@@ -7,6 +7,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from gazette.ads import views as ads_views
 from gazette.core import views as core_views
 
 handler404 = "gazette.core.views.page_not_found"
@@ -17,6 +18,13 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("healthz", core_views.healthz, name="healthz"),
+    path("beacon/", include("gazette.discovery.urls")),
+    # Mail providers' bounce and complaint webhooks (django-anymail), e.g. /anymail/postmark/tracking/
+    path("anymail/", include("anymail.urls")),
+    path("", include("gazette.seo.urls")),
+    path("ads/", include("gazette.ads.urls")),
+    path("ads.txt", ads_views.ads_txt, name="ads_txt"),
+    path("app-ads.txt", ads_views.app_ads_txt, name="app_ads_txt"),
 ]
 
 if settings.SERVE_MEDIA:
@@ -27,6 +35,9 @@ if settings.SERVE_MEDIA:
 urlpatterns += i18n_patterns(
     path("authors/", include("gazette.people.urls")),
     path("tags/", include("gazette.news.urls")),
+    path("newsletter/", include("gazette.newsletter.urls")),
+    path("feeds/", include("gazette.seo.feed_urls")),
+    path("search/", include("gazette.search.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -12,3 +12,10 @@ django_application = get_wsgi_application()
 from gazette.caching.wsgi import CachedPagesFront  # noqa: E402
 
 application = CachedPagesFront(django_application)
+
+# View beacons skip Django's middleware (see gazette/discovery/wsgi.py); GAZETTE_BEACON_FAST_PATH=0
+# sends them through Django like any other request.
+if os.environ.get("GAZETTE_BEACON_FAST_PATH", "1") != "0":
+    from gazette.discovery.wsgi import with_beacon_fast_path
+
+    application = with_beacon_fast_path(application)

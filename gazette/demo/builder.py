@@ -27,7 +27,7 @@ from wagtail.rich_text import RichText
 from gazette.demo import corpus, images
 from gazette.home.models import HomePage
 from gazette.news.models import ArticleAuthor, ArticlePage, SectionPage
-from gazette.newsroom.roles import CONTRIBUTORS, EDITORS, ensure_roles
+from gazette.newsroom.roles import AUTHORS, CONTRIBUTORS, EDITORS, LEGAL, TRANSLATORS, ensure_roles
 from gazette.people.models import Author
 
 SECTIONS = {
@@ -67,6 +67,9 @@ DEMO_USERS = [
     ("admin", "gazette-admin", None, "Ada", "Administrator"),
     ("editor", "gazette-editor", EDITORS, "Elias", "Editor"),
     ("contributor", "gazette-contributor", CONTRIBUTORS, "Carmen", "Contributor"),
+    ("author", "gazette-author", AUTHORS, "Amal", "Author"),
+    ("legal", "gazette-legal", LEGAL, "Lina", "Legal"),
+    ("translator", "gazette-translator", TRANSLATORS, "Tariq", "Translator"),
 ]
 
 HERO_POOL = 48
@@ -105,7 +108,9 @@ def ensure_front_pages(en: Locale, ar: Locale, progress: Progress) -> tuple[Home
     site = Site.objects.filter(is_default_site=True).first()
     home = HomePage.objects.filter(locale=en).first()
     if home is None:
-        root = Page.get_first_root_node()
+        root = Page.get_first_root_node() or Page.add_root(
+            instance=Page(title="Root", slug="root", locale=en, live=True)
+        )
         home = HomePage(
             title="Gazette",
             slug="gazette",
@@ -344,8 +349,10 @@ class ArticleMaker:
             page.translation_key = translation_of.translation_key
             if self.translators:
                 page.translator = self.authors[rng.choice(self.translators)][language]
-        for s in writer_slugs:
-            page.article_authors.add(ArticleAuthor(author=self.authors[s][language]))
+        for position, s in enumerate(writer_slugs):
+            page.article_authors.add(
+                ArticleAuthor(author=self.authors[s][language], sort_order=position)
+            )
         page.tags.add(*item["tags"])
         parent.add_child(instance=page)
         _publish(page, when)
@@ -385,7 +392,7 @@ def build(seed: int = 2025, articles: int = 220, arabic: int = 24, write=print) 
         sections = ensure_sections(home, home_ar, ar, progress)
         ensure_roles([home, home_ar])
         ensure_users(progress)
-        root_collection = Collection.get_first_root_node()
+        root_collection = Collection.get_first_root_node() or Collection.add_root(name="Root")
         collection = Collection.objects.filter(
             name="Demo magazine"
         ).first() or root_collection.add_child(name="Demo magazine")
@@ -430,4 +437,9 @@ def build(seed: int = 2025, articles: int = 220, arabic: int = 24, write=print) 
         if done % 25 == 0:
             progress.step(f"Articles: {done}/{total}")
     progress.step(f"Articles: {done}/{total}")
+    from gazette.ads.demo import gazette_demo_ads
+
+    for what, n in gazette_demo_ads(seed, write=progress.step).items():
+        if n:
+            progress.count(what, n)
     return progress.created

@@ -25,6 +25,7 @@ from wagtail.search import index
 
 from gazette.core.models import SeoFieldsMixin
 from gazette.news.blocks import ArticleBodyBlock
+from gazette.newsroom.panels import IntegrityPanel
 
 SOCIAL_TITLE_MAX = 70
 
@@ -139,6 +140,7 @@ class ArticlePage(SeoFieldsMixin, Page):
     subpage_types: list[str] = []
 
     content_panels = [
+        IntegrityPanel(),
         FieldPanel("title", heading=_("Headline")),
         MultipleChooserPanel(
             "article_authors",
@@ -178,6 +180,9 @@ class ArticlePage(SeoFieldsMixin, Page):
         index.RelatedFields(
             "article_authors", [index.RelatedFields("author", [index.SearchField("name")])]
         ),
+        # Folded copies (Arabic spelling variants, English stems) for the site search.
+        index.SearchField("folded_search_text"),
+        index.AutocompleteField("folded_search_title"),
     ]
 
     class Meta:
@@ -197,6 +202,22 @@ class ArticlePage(SeoFieldsMixin, Page):
             )
         if errors:
             raise ValidationError(errors)
+
+    def folded_search_text(self) -> str:
+        from gazette.search.indexing import article_search_text
+
+        return article_search_text(self)
+
+    def folded_search_title(self) -> str:
+        from gazette.search.indexing import article_search_title
+
+        return article_search_title(self)
+
+    def permissions_for_user(self, user):
+        # The newsroom's roles add rules of their own (authors, translators).
+        from gazette.newsroom.permissions import ArticlePermissionTester
+
+        return ArticlePermissionTester(user, self)
 
     @property
     def section(self):

@@ -6,7 +6,7 @@ renditions and section names up front, so templates never query per item.
 
 from __future__ import annotations
 
-from django.db.models import Count, F, Prefetch, Q, QuerySet, Window
+from django.db.models import F, Prefetch, QuerySet, Window
 from django.db.models.functions import RowNumber, Substr
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page
@@ -41,13 +41,15 @@ def author_articles(author) -> QuerySet[ArticlePage]:
 def byline_queryset() -> QuerySet[ArticleAuthor]:
     """Bylines with their author, the author's locale (for the URL) and photo renditions."""
     photos = get_image_model().objects.prefetch_renditions(*AVATAR_RENDITIONS)
-    return ArticleAuthor.objects.select_related("author__locale").prefetch_related(
-        Prefetch("author__photo", queryset=photos)
+    return (
+        ArticleAuthor.objects.select_related("author__locale")
+        .prefetch_related(Prefetch("author__photo", queryset=photos))
+        .order_by("sort_order", "pk")
     )
 
 
 def bylines_of(article: ArticlePage) -> list[ArticleAuthor]:
-    return list(byline_queryset().filter(page=article).order_by("sort_order"))
+    return list(byline_queryset().filter(page=article))
 
 
 def with_card_data(qs: QuerySet[ArticlePage], renditions=CARD_RENDITIONS) -> QuerySet[ArticlePage]:
@@ -107,17 +109,10 @@ def latest_per_section(home: Page, per_section: int = 4) -> dict[int, list[Artic
 
 
 def also_like(article: ArticlePage, limit: int = 4) -> list[ArticlePage]:
-    """Recent articles sharing tags or the section with `article`, most shared tags first."""
-    tag_ids = list(article.tagged_items.values_list("tag_id", flat=True))
-    section_path = article.path[: len(article.path) - article.steplen]
-    qs = (
-        live_articles(article.locale)
-        .exclude(pk=article.pk)
-        .filter(Q(tagged_items__tag_id__in=tag_ids) | Q(path__startswith=section_path))
-        .annotate(shared=Count("tagged_items", filter=Q(tagged_items__tag_id__in=tag_ids)))
-        .order_by("-shared", "-first_published_at")
-    )
-    return article_cards(qs[:limit])
+    """ "You May Also Like": the list the discovery app computed in the background."""
+    from gazette.discovery.queries import related_articles
+
+    return related_articles(article, limit)
 
 
 def opinion_rail(locale: Locale, limit: int = 6) -> list[ArticlePage]:

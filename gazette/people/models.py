@@ -90,6 +90,9 @@ class Author(
         index.SearchField("bio"),
         index.FilterField("locale_id"),
         index.FilterField("live"),
+        # Folded copies (Arabic spelling variants, English stems) for the site search.
+        index.SearchField("folded_search_text"),
+        index.AutocompleteField("folded_search_name"),
     ]
 
     class Meta(TranslatableMixin.Meta):
@@ -102,6 +105,16 @@ class Author(
 
     def __str__(self) -> str:
         return self.name
+
+    def folded_search_text(self) -> str:
+        from gazette.search.indexing import author_search_text
+
+        return author_search_text(self)
+
+    def folded_search_name(self) -> str:
+        from gazette.search.indexing import author_search_name
+
+        return author_search_name(self)
 
     def get_absolute_url(self) -> str:
         with translation.override(self.locale.language_code):

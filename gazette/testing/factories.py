@@ -128,8 +128,8 @@ def make_article(
         locale=section.locale,
         **fields,
     )
-    for author in authors:
-        page.article_authors.add(ArticleAuthor(author=author))
+    for position, author in enumerate(authors):
+        page.article_authors.add(ArticleAuthor(author=author, sort_order=position))
     if tags:
         page.tags.add(*tags)
     section.add_child(instance=page)

@@ -226,3 +226,28 @@ def test_hero_image_needs_alt_text(magazine, article):
     with pytest.raises(ValidationError) as error:
         article.full_clean()
     assert "hero_alt" in error.value.message_dict
+
+
+def test_every_listing_page_renders_in_arabic(client, magazine):
+    author_ar = make_author("ليلى حداد", locale=magazine["ar"], slug="layla-haddad")
+    article = make_article(
+        magazine["sections_ar"]["report"],
+        title="تقرير عن المياه",
+        authors=[author_ar],
+        tags=["water"],
+        slug="water-ar",
+    )
+    for url in [
+        magazine["sections_ar"]["report"].url,
+        "/ar/authors/layla-haddad/",
+        "/ar/tags/water/",
+    ]:
+        doc = parse(client.get(url))
+        assert doc.xpath("//html/@dir") == ["rtl"], url
+        assert doc.xpath("//html/@lang") == ["ar"], url
+        assert article.title in [
+            h.text_content().strip() for h in doc.xpath("//h3[@class='card__title']")
+        ], url
+    # The language switch on an Arabic listing leads to the same listing in English.
+    doc = parse(client.get("/ar/tags/water/"))
+    assert doc.xpath("//a[@class='lang-switch']/@href") == ["/tags/water/"]

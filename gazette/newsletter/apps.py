@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class NewsletterConfig(AppConfig):
+    name = "gazette.newsletter"
+    label = "newsletter"
+    verbose_name = _("Newsletter")
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from gazette.newsletter import signal_handlers  # noqa: F401
