@@ -141,7 +141,7 @@ def run(traffic: Traffic, seconds: float, threads: int, rate: float | None) -> l
         with lock:
             records.extend(local)
 
-    pool = [threading.Thread(target=worker, args=(i,)) for i in range(threads)]
+    pool = [threading.Thread(target=worker, args=(i,), daemon=True) for i in range(threads)]
     for thread in pool:
         thread.start()
     for thread in pool:
