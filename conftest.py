@@ -23,6 +23,17 @@ def wagtail_basics(request):
 
 
 @pytest.fixture(autouse=True)
+def english_by_default():
+    """Start and end every test in English: a request to an Arabic page activates Arabic
+    for the whole thread, and the next test's messages would come out translated."""
+    from django.utils import translation
+
+    translation.activate("en")
+    yield
+    translation.activate("en")
+
+
+@pytest.fixture(autouse=True)
 def fresh_cache():
     """Each test starts with an empty cache (site root paths, rendered pages)."""
     from django.core.cache import caches
