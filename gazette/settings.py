@@ -294,10 +294,18 @@ GAZETTE_CSP = {
     "font-src": ["'self'"],
     "connect-src": ["'self'"],
     "media-src": ["'self'", *env_list("CSP_MEDIA_SOURCES", [])],
-    "frame-src": env_list(
-        "CSP_FRAME_SOURCES",
-        ["https://www.youtube-nocookie.com", "https://www.youtube.com", "https://player.vimeo.com"],
-    ),
+    # 'self' for HTML ads, which run in sandboxed frames served from /ads/frame/.
+    "frame-src": [
+        "'self'",
+        *env_list(
+            "CSP_FRAME_SOURCES",
+            [
+                "https://www.youtube-nocookie.com",
+                "https://www.youtube.com",
+                "https://player.vimeo.com",
+            ],
+        ),
+    ],
     "object-src": ["'none'"],
     "base-uri": ["'self'"],
     "form-action": ["'self'"],

@@ -19,6 +19,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape
+from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST, require_safe
 from wagtail.models import Site
@@ -93,6 +94,7 @@ def slot_creatives(request: HttpRequest, key: str) -> JsonResponse:
 
 
 @require_safe
+@xframe_options_sameorigin  # the site frames it; X_FRAME_OPTIONS is DENY everywhere else
 def creative_frame(request: HttpRequest, creative_id: int) -> HttpResponse:
     """An HTML creative on its own, for a sandboxed iframe, under a strict CSP."""
     creative = creative_by_id(load_index(), creative_id)

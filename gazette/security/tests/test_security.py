@@ -86,6 +86,8 @@ def test_production_settings_pass_check_deploy_without_warnings(tmp_path):
         "GAZETTE_VAR_DIR": str(tmp_path),
     }
     env.pop("DATABASE_URL", None)
+    # Browser tests allow sync ORM calls inside Playwright's loop; production never does.
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
         cwd=ROOT,
