@@ -23,6 +23,12 @@ def wagtail_basics(request):
 
 
 @pytest.fixture(autouse=True)
+def own_ads_folder(settings, tmp_path):
+    """Each test starts with no ad index or counters left by the tests before it."""
+    settings.GAZETTE_ADS_DIR = str(tmp_path / "ads")
+
+
+@pytest.fixture(autouse=True)
 def english_by_default():
     """Start and end every test in English: a request to an Arabic page activates Arabic
     for the whole thread, and the next test's messages would come out translated."""
