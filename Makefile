@@ -28,6 +28,7 @@ run: $(STAMP)
 	@echo "  Demo logins:            admin / gazette-admin (administrator)"
 	@echo "                          editor / gazette-editor (editor: publishes)"
 	@echo "                          contributor / gazette-contributor (writes, cannot publish)"
+	@echo "                          author / gazette-author, legal / gazette-legal, translator / gazette-translator"
 	@echo "  Stop with Ctrl-C."
 	@echo ""
 	GAZETTE_PORT=$(PORT) SITE_URL=$${SITE_URL:-http://127.0.0.1:$(PORT)} exec $(BIN)/honcho start --no-prefix -f Procfile
