@@ -34,7 +34,9 @@ if REDIS_URL:  # noqa: F405
 
     _worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw") or "0"
     _parsed = urlparse(REDIS_URL)  # noqa: F405
-    REDIS_URL = urlunparse(_parsed._replace(path=f"/{10 + int(_worker) % 6}"))
+    # GAZETTE_TEST_REDIS_BASE moves the range when several checkouts test at once.
+    _base = int(os.environ.get("GAZETTE_TEST_REDIS_BASE", "10"))
+    REDIS_URL = urlunparse(_parsed._replace(path=f"/{_base + int(_worker) % 6}"))
     CACHES = {"default": redis_cache(REDIS_URL, "gazette-test")}
 GAZETTE_ADS_DIR = tempfile.mkdtemp(prefix="gazette-test-ads-")
 GAZETTE_DISCOVERY_DIR = tempfile.mkdtemp(prefix="gazette-test-discovery-")
