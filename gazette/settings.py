@@ -173,6 +173,10 @@ GAZETTE_PAGE_CACHE_SKIP_PREFIXES = (
     "/documents/",
     "/healthz",
 )
+# Rails, navigation and footer are kept in the default cache and purged with the pages
+# (gazette/caching/fragments.py); "off" renders them every time.
+GAZETTE_FRAGMENT_CACHE = env_str("GAZETTE_FRAGMENT_CACHE", "on")
+GAZETTE_FRAGMENT_CACHE_TTL = env_int("GAZETTE_FRAGMENT_CACHE_TTL", 3600)
 GAZETTE_PRERENDER_DIR = env_str("GAZETTE_PRERENDER_DIR")  # nginx serves these files
 GAZETTE_WARM_AFTER_PURGE = env_bool("GAZETTE_WARM_AFTER_PURGE", True)
 GAZETTE_WARM_LIMIT = env_int("GAZETTE_WARM_LIMIT", 30)

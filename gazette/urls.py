@@ -8,6 +8,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from gazette.ads import views as ads_views
+from gazette.core import routing
 from gazette.core import views as core_views
 
 handler404 = "gazette.core.views.page_not_found"
@@ -38,6 +39,8 @@ urlpatterns += i18n_patterns(
     path("newsletter/", include("gazette.newsletter.urls")),
     path("feeds/", include("gazette.seo.feed_urls")),
     path("search/", include("gazette.search.urls")),
+    # Front page, sections and articles, found the short way (Wagtail's _util/ views aside).
+    re_path(r"^(?!_util/)((?:[\w\-]+/)*)$", routing.serve),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -11,7 +11,7 @@ import logging
 
 from django.db import transaction
 
-from gazette.caching import prerender, recording
+from gazette.caching import fragments, prerender, recording
 from gazette.caching.store import get_store
 
 log = logging.getLogger("gazette.caching")
@@ -55,7 +55,8 @@ def keys_for_author(author) -> set[str]:
 
 
 def purge_now(keys: set[str]) -> list[str]:
-    """Drop tagged pages from the shared store and the pre-rendered files at once."""
+    """Drop tagged pages and fragments from the shared stores and pre-rendered files at once."""
+    fragments.purge(keys)
     purged = get_store().purge(keys)
     prerendered = prerender.remove(keys)
     log.info(
@@ -86,5 +87,6 @@ def purge(keys: set[str], urls: set[str] = frozenset()) -> None:
 
 
 def purge_everything() -> None:
+    fragments.purge({recording.ALL_KEY})
     get_store().clear()
     prerender.clear()

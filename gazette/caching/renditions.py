@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-from gazette.news.queries import AVATAR_RENDITIONS, CARD_RENDITIONS, LEAD_RENDITIONS
+from gazette.news.queries import ARTICLE_HERO_RENDITIONS, BYLINE_PHOTO_RENDITIONS, CARD_RENDITIONS
 
-# Keep in step with the templates: article_card, home_page, article_page, figure, author_page.
-HERO_RENDITIONS = (
-    *CARD_RENDITIONS,
-    *LEAD_RENDITIONS,
-    "max-800x800|format-webp",
-    "max-1600x1600|format-webp",
-)
+# Keep in step with the templates (article_card, home_page, article_page, figure,
+# author_page) and the link previews (seo/metadata.py).
+HERO_RENDITIONS = (*CARD_RENDITIONS, *ARTICLE_HERO_RENDITIONS)
 FIGURE_RENDITIONS = ("max-720x720|format-webp", "max-1440x1440|format-webp")
-PORTRAIT_RENDITIONS = (*AVATAR_RENDITIONS, "fill-192x192|format-webp")
+PORTRAIT_RENDITIONS = (*BYLINE_PHOTO_RENDITIONS, "fill-192x192|format-webp")
 ALL_ROLES = {"hero": HERO_RENDITIONS, "figure": FIGURE_RENDITIONS, "portrait": PORTRAIT_RENDITIONS}
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.db import transaction
-from django.db.models.signals import post_save, pre_delete
+from django.db.models.signals import post_delete, post_save, pre_delete
 from wagtail.signals import page_published, page_unpublished, post_page_move, published, unpublished
 
 from gazette.caching import purge, recording
@@ -66,10 +66,15 @@ def _settings_saved(sender, instance, created=False, **kwargs):
     purge.purge({recording.ALL_KEY})
 
 
+def _restriction_changed(sender, instance, **kwargs):
+    # Pages and rails that listed a page now private (or public) must all change.
+    purge.purge({recording.ALL_KEY})
+
+
 def connect() -> None:
     from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
     from wagtail.images import get_image_model
-    from wagtail.models import Page, get_page_models
+    from wagtail.models import Page, PageViewRestriction, get_page_models
 
     page_published.connect(_page_changed, dispatch_uid="gazette-cache-published")
     page_unpublished.connect(_page_changed, dispatch_uid="gazette-cache-unpublished")
@@ -79,6 +84,9 @@ def connect() -> None:
     published.connect(_snippet_changed, dispatch_uid="gazette-cache-snippet-published")
     unpublished.connect(_snippet_changed, dispatch_uid="gazette-cache-snippet-unpublished")
     post_save.connect(_image_saved, sender=get_image_model(), dispatch_uid="gazette-cache-image")
+    restriction = {"sender": PageViewRestriction, "weak": False}
+    post_save.connect(_restriction_changed, dispatch_uid="gazette-cache-pvr-save", **restriction)
+    post_delete.connect(_restriction_changed, dispatch_uid="gazette-cache-pvr-del", **restriction)
     from django.apps import apps
 
     for model in apps.get_models():

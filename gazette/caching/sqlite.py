@@ -99,6 +99,35 @@ class SQLiteCache(BaseCache):
         ).fetchone()
         return default if row is None else pickle.loads(row[0])
 
+    def get_many(self, keys, version=None):
+        # One statement for all keys (the fragment cache checks a dozen purge stamps).
+        by_key = {self.make_and_validate_key(k, version=version): k for k in keys}
+        if not by_key:
+            return {}
+        marks = ",".join("?" * len(by_key))
+        rows = self.conn.execute(
+            f"SELECT key, value FROM cache_entry WHERE key IN ({marks}) AND expires > ?",  # noqa: S608
+            (*by_key, time.time()),
+        ).fetchall()
+        return {by_key[key]: pickle.loads(value) for key, value in rows}
+
+    def set_many(self, data, timeout=DEFAULT_TIMEOUT, version=None):
+        expires = self._expiry(timeout)
+        rows = [
+            (
+                self.make_and_validate_key(k, version=version),
+                pickle.dumps(v, pickle.HIGHEST_PROTOCOL),
+                expires,
+            )
+            for k, v in data.items()
+        ]
+        with immediate(self.conn) as conn:
+            conn.executemany(
+                "INSERT OR REPLACE INTO cache_entry (key, value, expires) VALUES (?, ?, ?)", rows
+            )
+        self._maybe_cull()
+        return []
+
     def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
         key = self.make_and_validate_key(key, version=version)
         if self._expiry(timeout) <= time.time():

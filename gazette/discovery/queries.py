@@ -9,6 +9,7 @@ from django.core.cache import cache
 from django.db.models import Count, Q, QuerySet, Sum
 from django.utils.translation import gettext_lazy as _
 
+from gazette.caching import recording
 from gazette.discovery.models import ArticleDiscovery, DailyViews, HourlyViews
 from gazette.discovery.rollup import POPULAR_GENERATION_KEY
 from gazette.news.models import ArticlePage
@@ -71,11 +72,16 @@ class PopularList:
     articles: list[ArticlePage]
 
 
+def popular_rankings(language: str, section_id: int | None = None) -> dict[str, list[int]]:
+    """The cached ranking of every period (what the rail shows, by article id)."""
+    return {p: popular_ranking(language, p, section_id) for p in PERIODS}
+
+
 def popular_rail(
-    language: str, section_id: int | None = None, limit: int = RAIL_SIZE
+    language: str, section_id: int | None = None, limit: int = RAIL_SIZE, rankings=None
 ) -> list[PopularList]:
     """Popular Posts for every period, with teaser data for all of them in one pass."""
-    rankings = {p: popular_ranking(language, p, section_id) for p in PERIODS}
+    rankings = rankings or popular_rankings(language, section_id)
     wanted = {pk for ids in rankings.values() for pk in ids}
     if not wanted:
         return []
@@ -105,8 +111,12 @@ def stored_related_ids(article: ArticlePage) -> list[int] | None:
 
 def recent_alike(article: ArticlePage, limit: int, exclude=()) -> list[ArticlePage]:
     """Interim relatives while the stored list is being computed: shared tags or section."""
-    tag_ids = list(article.tagged_items.values_list("tag_id", flat=True))
+    tags = article.tag_list()
+    tag_ids = [tag.pk for tag in tags]
     section_path = article.path[: len(article.path) - article.steplen]
+    # Made from the newest articles of its section and tags: changes when one is published.
+    recording.add(recording.section_list_key(article.get_parent().pk))
+    recording.add(*(recording.tag_list_key(tag.slug) for tag in tags))
     qs = (
         live_articles(article.locale)
         .exclude(pk__in=[article.pk, *exclude])
@@ -117,9 +127,15 @@ def recent_alike(article: ArticlePage, limit: int, exclude=()) -> list[ArticlePa
     return article_cards(qs[:limit])
 
 
-def related_articles(article: ArticlePage, limit: int = 4) -> list[ArticlePage]:
-    """The articles for "You May Also Like": the stored list in order, topped up if short."""
-    ids = stored_related_ids(article)
+UNREAD = object()
+
+
+def related_articles(article: ArticlePage, limit: int = 4, related_ids=UNREAD) -> list[ArticlePage]:
+    """The articles for "You May Also Like": the stored list in order, topped up if short.
+
+    `related_ids` is the stored list when the caller has read it already.
+    """
+    ids = stored_related_ids(article) if related_ids is UNREAD else related_ids
     if ids is None:
         return recent_alike(article, limit)
     ids = ids[: limit * 2]

@@ -6,9 +6,10 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
 from gazette.core.models import SeoFieldsMixin
+from gazette.core.restrictions import CachedRestrictionsMixin
 
 
-class HomePage(SeoFieldsMixin, Page):
+class HomePage(CachedRestrictionsMixin, SeoFieldsMixin, Page):
     """The magazine's front page: lead story, sections, opinion, caricature, popular."""
 
     tagline = models.CharField(_("tagline"), max_length=160, blank=True)

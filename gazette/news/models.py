@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.http import Http404
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -24,6 +25,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from gazette.core.models import SeoFieldsMixin
+from gazette.core.restrictions import CachedRestrictionsMixin
 from gazette.news.blocks import ArticleBodyBlock
 from gazette.newsroom.panels import IntegrityPanel
 
@@ -47,7 +49,7 @@ def paginate(request, items, per_page: int | None = None):
         raise Http404(_("There is no such page of results.")) from exc
 
 
-class SectionPage(SeoFieldsMixin, Page):
+class SectionPage(CachedRestrictionsMixin, SeoFieldsMixin, Page):
     """A section of the magazine (Opinion, Report, News, Caricature…) listing its articles."""
 
     intro = models.TextField(_("introduction"), blank=True, max_length=400)
@@ -90,7 +92,7 @@ class ArticlePageTag(TaggedItemBase):
     )
 
 
-class ArticlePage(SeoFieldsMixin, Page):
+class ArticlePage(CachedRestrictionsMixin, SeoFieldsMixin, Page):
     """One story: news, opinion, report, analysis or caricature."""
 
     standfirst = models.TextField(
@@ -233,23 +235,35 @@ class ArticlePage(SeoFieldsMixin, Page):
 
     def translation_links(self):
         """Live versions of this article in the other languages."""
-        return self.get_translations().live().public().select_related("locale")
+        from gazette.core.translations import live_translations
+
+        return live_translations(self)
 
     @property
     def source_article(self):
-        """The original this article was translated from, when it is a translation."""
+        """The live original this article was translated from, when it is a translation."""
         if not self.translator_id:
             return None
-        return (
-            self.get_translations().filter(translator__isnull=True).select_related("locale").first()
-        )
+        return next((t for t in self.translation_links() if t.translator_id is None), None)
+
+    def tag_list(self) -> list:
+        """The article's tags, loaded once however many parts of the page show them."""
+        if not hasattr(self, "_gazette_tags"):
+            self._gazette_tags = list(self.tags.all())
+        return self._gazette_tags
 
     def get_context(self, request, *args, **kwargs):
-        from gazette.news.queries import also_like, bylines_of
+        from gazette.discovery.queries import stored_related_ids
+        from gazette.news.queries import also_like, article_page_data
 
         context = super().get_context(request, *args, **kwargs)
-        context["bylines"] = bylines_of(self)
-        context["also_like"] = also_like(self)
+        context.update(article_page_data(self))
+        # "You May Also Like" is a fragment keyed by the stored list: the cards are only
+        # fetched when that list (or an article on it) changed since it was last made.
+        context["related_ids"] = stored_related_ids(self)
+        context["also_like"] = SimpleLazyObject(
+            lambda: also_like(self, related_ids=context["related_ids"])
+        )
         return context
 
 

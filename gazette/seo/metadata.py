@@ -14,14 +14,13 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
+from gazette.news.queries import SHARE_RENDITION, SQUARE_RENDITION
 from gazette.seo import jsonld
 from gazette.seo.text import squash, truncate_words
 from gazette.seo.urls_helpers import absolute, reverse_in, site_for, site_root, static_url
 
 TITLE_MAX = 70  # the social/SEO title limit editors also see (ArticlePage.clean)
 DESCRIPTION_MAX = 160
-SHARE_RENDITION = "fill-1200x630|format-jpeg|jpegquality-82"
-SQUARE_RENDITION = "fill-600x600|format-jpeg|jpegquality-82"
 OG_LOCALES = {"en": "en_GB", "ar": "ar_AR"}
 
 
@@ -154,12 +153,18 @@ def scoped_feeds(request, language: str, name: str, scope: str, slug: str) -> li
     ]
 
 
+def seo_settings(site):
+    """The site's SEO settings, from the fragment cache (a settings save purges it)."""
+    from gazette.caching import fragments
+    from gazette.seo.models import SeoSettings
+
+    return fragments.get_or_make("seo-settings", (site.pk,), lambda: SeoSettings.for_site(site))
+
+
 class Builder:
     """Shared state for building one page's metadata."""
 
     def __init__(self, context):
-        from gazette.seo.models import SeoSettings
-
         self.context = context
         self.request = context["request"]
         self.language = translation.get_language() or settings.LANGUAGE_CODE
@@ -172,7 +177,7 @@ class Builder:
         home = context.get("locale_home")
         self.site_name = getattr(home, "title", "") or self.brand
         self.root = site_root(self.request)
-        self.settings = SeoSettings.for_site(site) if site else None
+        self.settings = seo_settings(site) if site else None
         self.number = page_number(context)
 
     def organization(self) -> dict:
@@ -221,8 +226,10 @@ class Builder:
 
 def page_alternates(request, page: Page) -> list[tuple[str, str]]:
     """(language, url) for this page and each live translation, in LANGUAGES order."""
+    from gazette.core.translations import live_translations
+
     found = {page.locale.language_code: page.get_full_url(request)}
-    for other in page.get_translations().live().public().select_related("locale"):
+    for other in live_translations(page):
         found[other.locale.language_code] = other.get_full_url(request)
     return [(code, found[code]) for code, _name in settings.LANGUAGES if code in found]
 
@@ -295,7 +302,7 @@ def article_metadata(b: Builder, page) -> PageMetadata:
     section = page.get_parent().specific
     description = page.search_description or page.standfirst or body_text(page)
     image = share_image(request, page.social_image or page.hero_image, page.hero_alt or page.title)
-    tags = [tag.name for tag in page.tags.all()]
+    tags = [tag.name for tag in page.tag_list()]
     alternates = page_alternates(request, page)
 
     people = [

@@ -9,7 +9,9 @@ from django.conf import settings
 from django.urls import translate_url
 from django.utils import translation
 from django.utils.html import strip_tags
-from wagtail.models import Locale, Page
+from wagtail.models import Page
+
+from gazette.core.translations import live_translations
 
 register = template.Library()
 
@@ -24,7 +26,7 @@ def language_links(context, page=None):
     current = translation.get_language()
     translations = {}
     if isinstance(page, Page):
-        for other in page.get_translations().live().public().select_related("locale"):
+        for other in live_translations(page):
             translations[other.locale.language_code] = other.get_url(request)
     links = []
     for code, name in settings.LANGUAGES:
@@ -33,10 +35,9 @@ def language_links(context, page=None):
         url = translations.get(code)
         exact = url is not None
         if url is None and isinstance(page, Page):
-            home = context.get("locale_home")
-            try:
-                url = home.get_translation(Locale.objects.get(language_code=code)).get_url(request)
-            except (Page.DoesNotExist, Locale.DoesNotExist, AttributeError):
+            frame = context.get("frame")
+            url = frame.homes.get(code) if frame else None
+            if url is None:
                 url = f"/{code}/" if code != settings.LANGUAGE_CODE else "/"
         elif url is None:
             url = translate_url(request.get_full_path(), code)

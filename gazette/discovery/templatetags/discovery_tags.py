@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.html import format_html
 
-from gazette.discovery.queries import popular_rail
+from gazette.discovery.queries import popular_rail, popular_rankings
 from gazette.news.models import ArticlePage, SectionPage
 
 register = template.Library()
@@ -18,12 +18,31 @@ DEFAULT_PERIODS = ("24h", "7d", "30d")
 FULL_RAIL = 3  # open on the shortest period with this many articles, else the fullest
 
 
+def _rail_scope(context, section=None) -> tuple[str, int | None]:
+    if section is None and isinstance(context.get("page"), SectionPage):
+        section = context["page"]
+    return translation.get_language(), section.pk if section else None
+
+
+@register.simple_tag(takes_context=True)
+def popular_key(context, section=None) -> str:
+    """What the rail shows, as a fragment key: its scope and the ranked ids of each period.
+
+    The rankings are read from the cache (refreshed by the roll-up); the cards are only
+    fetched when this changes or an article on it is edited.
+    """
+    language, section_id = _rail_scope(context, section)
+    rankings = popular_rankings(language, section_id)
+    context.render_context["gazette_popular_rankings"] = rankings
+    return f"{section_id}:{sorted(rankings.items())}"
+
+
 @register.simple_tag(takes_context=True)
 def popular_posts(context, section=None):
     """Popular Posts lists in the reader's language, with the period to show first."""
-    if section is None and isinstance(context.get("page"), SectionPage):
-        section = context["page"]
-    lists = popular_rail(translation.get_language(), section.pk if section else None)
+    language, section_id = _rail_scope(context, section)
+    rankings = context.render_context.get("gazette_popular_rankings")
+    lists = popular_rail(language, section_id, rankings=rankings)
     if not any(item.articles for item in lists):
         return None
     filled = {item.period: len(item.articles) for item in lists}
