@@ -57,9 +57,10 @@ def build(per_section: int = 30) -> None:
         for i in range(8)
     ]
     count = 0
+    articles = []
     for key, section in magazine["sections"].items():
         for i in range(per_section):
-            make_article(
+            article = make_article(
                 section,
                 title=(
                     "Why the Harbour Needs a Second Berth, What the Ministry Knows, and What It "
@@ -72,8 +73,27 @@ def build(per_section: int = 30) -> None:
                 kind="caricature" if key == "caricature" else section.default_kind,
                 body=body(),
             )
+            articles.append(article)
             count += 1
+    add_readers(articles)
     print(f"Seeded {count} articles in {len(magazine['sections'])} sections.")
+
+
+def add_readers(articles) -> None:
+    """Views on every fifth article over the last week, so Popular Posts has a ranking."""
+    from datetime import UTC, datetime, timedelta
+
+    from gazette.discovery.models import DailyViews, HourlyViews
+
+    now = datetime.now(tz=UTC)
+    hour = now.replace(minute=0, second=0, microsecond=0)
+    for n, article in enumerate(articles[::5]):
+        views = 500 - 17 * n
+        HourlyViews.objects.create(article=article, hour=hour, views=views // 10)
+        for day in range(7):
+            DailyViews.objects.create(
+                article=article, day=now.date() - timedelta(days=day), views=views
+            )
 
 
 if __name__ == "__main__":  # run by _stack.Stack.build, not by run_all.sh

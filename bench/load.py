@@ -61,7 +61,9 @@ def wrk(url: str, connections: int, duration: int, threads: int = 2) -> dict:
 
 CPU_PER_RENDER = """
 import json, statistics, time
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 client = Client()
 out = {}
 for name, path in PAGES.items():
@@ -71,15 +73,17 @@ for name, path in PAGES.items():
         began = time.process_time()
         assert client.get(path).status_code == 200
         samples.append((time.process_time() - began) * 1000)
-    out[name] = round(statistics.median(samples), 1)
+    with CaptureQueriesContext(connection) as queries:
+        client.get(path)
+    out[name] = {"cpu_ms": round(statistics.median(samples), 1), "queries": len(queries)}
 print(json.dumps(out))
 """
 
 
-def cpu_per_render(stack: Stack, pages: dict) -> dict:
-    """CPU milliseconds one uncached render costs (unaffected by other load on the machine)."""
+def cpu_per_render(stack: Stack, pages: dict, **env) -> dict:
+    """CPU milliseconds and queries of one uncached render (unaffected by machine load)."""
     code = f"PAGES = {pages!r}\n" + CPU_PER_RENDER
-    out = stack.manage("shell", "-c", code, extra_env={"GAZETTE_PAGE_CACHE": "off"})
+    out = stack.manage("shell", "-c", code, extra_env={"GAZETTE_PAGE_CACHE": "off", **env})
     return json.loads(out.strip().splitlines()[-1])
 
 
@@ -130,7 +134,12 @@ def main() -> int:
         results["article_bytes"] = len(article_html)
         pages = {"article": article, "front": "/", "section": section}
         results["cpu_ms_per_uncached_render"] = cpu_per_render(stack, pages)
-        print(f"CPU ms per uncached render: {results['cpu_ms_per_uncached_render']}", flush=True)
+        # The first reader after a publish also makes the rails and menu (fragment cache).
+        results["cpu_ms_per_render_making_fragments"] = cpu_per_render(
+            stack, pages, GAZETTE_FRAGMENT_CACHE="off"
+        )
+        print(f"Uncached render: {results['cpu_ms_per_uncached_render']}", flush=True)
+        print(f"… making fragments: {results['cpu_ms_per_render_making_fragments']}", flush=True)
         for path in pages.values():
             warm(f"http://127.0.0.1:{APP}{path}")
             warm(f"http://127.0.0.1:{FRONT}{path}")
@@ -218,8 +227,9 @@ def print_table(results: dict) -> None:
         )
     if "cpu_ms_per_uncached_render" in results:
         print(
-            f"CPU ms per uncached render (median of 15, in process): "
-            f"{results['cpu_ms_per_uncached_render']}"
+            f"Uncached render, CPU ms (median of 15, in process) and queries: "
+            f"{results['cpu_ms_per_uncached_render']}; making every fragment too: "
+            f"{results.get('cpu_ms_per_render_making_fragments')}"
         )
     if "rss_mb_per_worker" in results:
         print(f"\nRSS per worker (MB): {results['rss_mb_per_worker']}")

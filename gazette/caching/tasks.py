@@ -133,8 +133,71 @@ def requeue_abandoned() -> tuple[int, int]:
     return requeued, failed
 
 
+def _rq_worker_is_dead(connection, worker_name: str) -> bool:
+    """A worker whose Redis key expired, or whose process on this machine is gone."""
+    from rq.worker import Worker
+
+    if not worker_name:
+        return True
+    worker = Worker.find_by_key(Worker.redis_worker_namespace_prefix + worker_name, connection)
+    if worker is None:
+        return True  # no heartbeat for longer than its TTL: dead, wherever it ran
+    return bool(_worker_is_dead(f"{worker.hostname}:{worker.pid}"))
+
+
+def requeue_abandoned_rq() -> tuple[int, int]:
+    """Put back RQ jobs whose worker died mid-job; fail those that died too often.
+
+    Returns (requeued, failed). RQ itself would only mark such a job failed, after its
+    whole timeout. The attempts are counted in the job's meta.
+    """
+    import django_rq
+    from django_tasks_rq.backend import Job
+    from rq.executions import Execution
+    from rq.job import JobStatus
+    from rq.registry import FailedJobRegistry
+
+    requeued = failed = 0
+    for name in settings.RQ_QUEUES:
+        queue = django_rq.get_queue(name, job_class=Job)
+        registry = queue.started_job_registry
+        for job_id, execution_id in registry.get_job_and_execution_ids(cleanup=False):
+            execution = Execution.fetch(execution_id, job_id, queue.connection)
+            if not _rq_worker_is_dead(queue.connection, execution.worker_name):
+                continue
+            job = Job.fetch(job_id, connection=queue.connection)
+            if job.get_status() != JobStatus.STARTED:
+                continue
+            attempts = job.meta.get("gazette_attempts", 1)
+            with queue.connection.pipeline() as pipeline:
+                execution.delete(job, pipeline)
+                pipeline.zrem(registry.key, execution.composite_key)
+                pipeline.execute()
+            if attempts >= settings.GAZETTE_TASK_MAX_ATTEMPTS:
+                job.set_status(JobStatus.FAILED)
+                FailedJobRegistry(queue=queue).add(job, exc_string="worker died")
+                failed += 1
+                log.error(
+                    "Task %s (%s) died %d times; marked failed.", job.id, job.func_name, attempts
+                )
+                continue
+            job.meta["gazette_attempts"] = attempts + 1
+            job.save_meta()
+            queue.enqueue_job(job)
+            requeued += 1
+            log.warning(
+                "Task %s (%s) lost its worker %s; queued again.",
+                job.id,
+                job.func_name,
+                execution.worker_name,
+            )
+    return requeued, failed
+
+
 @task()
 def requeue_abandoned_tasks() -> None:
-    """Periodic: recover tasks whose database worker was killed mid-task."""
+    """Periodic: recover tasks whose worker was killed mid-task."""
     if settings.TASKS_BACKEND == "database":
         requeue_abandoned()
+    elif settings.TASKS_BACKEND == "rq":
+        requeue_abandoned_rq()

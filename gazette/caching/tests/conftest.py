@@ -18,7 +18,10 @@ def answers(host: str, port: int) -> bool:
 
 @pytest.fixture
 def redis_url():
-    url = os.environ.get("REDIS_URL") or "redis://127.0.0.1:6379/15"
+    # The last database of this checkout's range (GAZETTE_TEST_REDIS_BASE .. +5), so two
+    # checkouts testing at once never share a task queue.
+    base = int(os.environ.get("GAZETTE_TEST_REDIS_BASE", "10"))
+    url = os.environ.get("REDIS_URL") or f"redis://127.0.0.1:6379/{base + 5}"
     if not answers("127.0.0.1", 6379):
         pytest.skip("Redis does not answer on 127.0.0.1:6379 (start it to run the Redis tests)")
     return url

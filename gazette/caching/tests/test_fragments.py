@@ -150,7 +150,9 @@ def test_a_fragment_is_made_once_and_again_after_its_content_is_purged():
 
     assert fragments.get_or_make("probe", ["x"], make) == "version 1"
     assert fragments.get_or_make("probe", ["x"], make) == "version 1"
-    assert fragments.get_or_make("probe", ["y"], make) == "version 2"  # other values, other fragment
+    assert (
+        fragments.get_or_make("probe", ["y"], make) == "version 2"
+    )  # other values, other fragment
 
     fragments.purge({recording.page_key(40)})  # not in it
     assert fragments.get_or_make("probe", ["x"], make) == "version 1"

@@ -178,3 +178,98 @@ def test_rq_worker_runs_tasks_from_redis_end_to_end(site, tmp_path, redis_url):
         site.stop(worker)
     assert state == "SUCCESSFUL"
     assert marker.read_text().split() == [token]
+
+
+@pytest.mark.redis
+def test_an_rq_task_whose_worker_is_killed_is_run_again_and_its_effect_happens_once(
+    site, tmp_path, redis_url
+):
+    import redis
+
+    redis.Redis.from_url(redis_url).flushdb()  # this checkout's own database: no old jobs
+    marker = tmp_path / "rq-effects.txt"
+    token = uuid.uuid4().hex
+    rq = {"TASKS_BACKEND": "rq", "REDIS_URL": redis_url, "GAZETTE_PAGE_CACHE": "off"}
+    task_id = (
+        site.shell(
+            "from gazette.caching.tests.slow_tasks import mark_then_wait\n"
+            f"print(mark_then_wait.enqueue({token!r}, {str(marker)!r}, 60).id)",
+            env=rq,
+        )
+        .strip()
+        .splitlines()[-1]
+    )
+    result = (
+        "from django_tasks import default_task_backend\n"
+        f"r = default_task_backend.get_result({task_id!r})\n"
+        "print(r.status, r.return_value if r.status == 'SUCCESSFUL' else '-')"
+    )
+    worker = site.spawn("gazette_worker", env=rq)
+    deadline = time.monotonic() + 60
+    while not marker.exists() and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert marker.exists(), "the worker never started the task"
+    os.killpg(worker.pid, signal.SIGKILL)  # mid-task: effect done, result not recorded
+    worker.wait()
+    assert site.shell(result, env=rq).strip().splitlines()[-1] == "RUNNING -"
+
+    # The scheduler's reaper sees the worker's process is gone and puts the job back.
+    reaped = site.shell(
+        "from gazette.caching.tasks import requeue_abandoned_rq\nprint(requeue_abandoned_rq())",
+        env=rq,
+    )
+    assert reaped.strip().endswith("(1, 0)")
+    worker = site.spawn("gazette_worker", env=rq)
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            state = site.shell(result, env=rq).strip().splitlines()[-1]
+            if state.startswith("SUCCESSFUL"):
+                break
+            time.sleep(0.5)
+    finally:
+        site.stop(worker)
+    assert state == "SUCCESSFUL already done", state
+    assert marker.read_text().split() == [token]  # the effect happened once
+
+
+@pytest.mark.redis
+def test_an_rq_worker_restarted_after_a_crash_takes_up_its_job_again(site, tmp_path, redis_url):
+    import redis
+
+    redis.Redis.from_url(redis_url).flushdb()
+    marker = tmp_path / "rq-restart.txt"
+    token = uuid.uuid4().hex
+    rq = {"TASKS_BACKEND": "rq", "REDIS_URL": redis_url, "GAZETTE_PAGE_CACHE": "off"}
+    task_id = (
+        site.shell(
+            "from gazette.caching.tests.slow_tasks import mark_then_wait\n"
+            f"print(mark_then_wait.enqueue({token!r}, {str(marker)!r}, 60).id)",
+            env=rq,
+        )
+        .strip()
+        .splitlines()[-1]
+    )
+    worker = site.spawn("gazette_worker", env=rq)
+    deadline = time.monotonic() + 60
+    while not marker.exists() and time.monotonic() < deadline:
+        time.sleep(0.2)
+    os.killpg(worker.pid, signal.SIGKILL)
+    worker.wait()
+    # No reaper run: the new worker looks for its machine's dead workers' jobs as it starts.
+    worker = site.spawn("gazette_worker", env=rq)
+    status = (
+        "from django_tasks import default_task_backend\n"
+        f"print(default_task_backend.get_result({task_id!r}).status)"
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            state = site.shell(status, env=rq).strip().splitlines()[-1]
+            if state == "SUCCESSFUL":
+                break
+            time.sleep(0.5)
+    finally:
+        site.stop(worker)
+    assert state == "SUCCESSFUL"
+    assert marker.read_text().split() == [token]

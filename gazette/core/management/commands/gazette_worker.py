@@ -10,8 +10,16 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         if settings.TASKS_BACKEND == "rq":
+            from gazette.caching.tasks import requeue_abandoned_rq
+
+            # Jobs a worker of this machine was running when it died go back first.
+            requeue_abandoned_rq()
             call_command(
-                "rqworker", "default", job_class="django_tasks_rq.Job", with_scheduler=False
+                "rqworker",
+                *settings.RQ_QUEUES,
+                job_class="django_tasks_rq.Job",
+                worker_class="gazette.caching.rqworker.InProcessWorker",
+                with_scheduler=False,
             )
         elif settings.TASKS_BACKEND == "database":
             from gazette.caching.tasks import this_worker_id
