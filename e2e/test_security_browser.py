@@ -86,3 +86,34 @@ def test_database_outage_page_looks_like_the_site(site, phone, screenshot):
     assert phone.locator("h1").inner_text() == "We will be back in a moment"
     assert phone.evaluate("getComputedStyle(document.querySelector('.masthead')).display") != ""
     screenshot(phone, "database-outage-503")
+
+
+def test_wagtail_widgets_start_without_any_inline_script_allowed(site, desktop):
+    """Choosers, date pickers and the byline panel start; modal dialogs start theirs too."""
+    base, article = site
+    violations = csp_violations(desktop)
+    desktop.add_init_script(
+        "document.addEventListener('securitypolicyviolation',"
+        " e => (window.__refused = window.__refused || []).push(e.violatedDirective + ' ' + e.blockedURI))"
+    )
+    desktop.goto(base + "/admin/login/")
+    desktop.fill("input[name=username]", "editor")
+    desktop.fill("input[name=password]", "right-pass-1")
+    desktop.click("button[type=submit]")
+    desktop.wait_for_url(base + "/admin/")
+    desktop.goto(f"{base}/admin/pages/{article.pk}/edit/")
+    desktop.wait_for_selector("[data-side-panel-toggle], .w-tabs", timeout=20000)
+    # The date-and-time picker of "Updated" was started by its (nonced) script.
+    assert desktop.evaluate("!!window.jQuery('#id_updated_at').data('xdsoft_datetimepicker')")
+    # The translator chooser (its script is nonced) opens its dialog.
+    desktop.locator("#id_translator-chooser .unchosen [data-chooser-action-choose]").click()
+    desktop.wait_for_selector(".modal-content", timeout=20000)
+    desktop.locator(
+        ".modal-content button.close, .modal-content [data-dismiss=modal]"
+    ).first.click()
+    desktop.wait_for_selector(".modal-content", state="detached", timeout=20000)
+    # The byline panel (MultipleChooserPanel) opens the author chooser.
+    desktop.locator("[id$='article_authors-OPEN_MODAL']").click()
+    desktop.wait_for_selector(".modal-content", timeout=20000)
+    refused = desktop.evaluate("window.__refused || []")
+    assert refused == [] and violations == [], (refused, violations)

@@ -1,8 +1,9 @@
 """Content-Security-Policy with a fresh nonce per response.
 
 Public pages get a strict policy: scripts only from this site or carrying the nonce
-(`<script nonce="{{ request.csp_nonce }}">`). The Wagtail admin, which ships its own
-inline scripts, gets a policy that keeps framing, plugins and base-URI locked down.
+(`<script nonce="{{ request.csp_nonce }}">`). The Wagtail admin gets the same rule for
+scripts: Wagtail's own widget starters are given the nonce after their shape is checked
+(`admin_scripts.py`); see GAZETTE_CSP_ADMIN in settings for what the admin still allows.
 Pages without inline script get no nonce at all. For pages with one, the page cache swaps
 the nonce for a new one on every hit (gazette/caching/lookup.py), and tells nginx not to
 keep a copy (it would repeat the nonce).
@@ -13,6 +14,8 @@ from __future__ import annotations
 import secrets
 
 from django.conf import settings
+
+from gazette.security.admin_scripts import admin_nonce, nonce_wagtail_scripts
 
 ADMIN_PREFIXES = ("/admin/", "/django-admin/")
 
@@ -48,11 +51,13 @@ class ContentSecurityPolicyMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        request.csp_nonce = secrets.token_urlsafe(16)
+        admin = request.path.startswith(ADMIN_PREFIXES)
+        request.csp_nonce = admin_nonce(request) if admin else secrets.token_urlsafe(16)
         response = self.get_response(request)
         if "Content-Security-Policy" in response:
             return response
-        if request.path.startswith(ADMIN_PREFIXES):
+        if admin:
+            nonce_wagtail_scripts(response, request.csp_nonce)
             response["Content-Security-Policy"] = admin_policy(request.csp_nonce)
             return response
         # A page with no inline script gets no nonce at all: stricter, and the same bytes

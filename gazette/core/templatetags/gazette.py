@@ -62,3 +62,26 @@ def reading_minutes(article) -> int:
 @register.filter
 def direction(language_code: str) -> str:
     return "rtl" if translation.get_language_info(language_code)["bidi"] else "ltr"
+
+
+# Shapes an embed wrapper can take (height / width → CSS class in gazette.css).
+ASPECTS = {
+    "r21x9": 9 / 21,
+    "r2x1": 1 / 2,
+    "r16x9": 9 / 16,
+    "r3x2": 2 / 3,
+    "r4x3": 3 / 4,
+    "r1x1": 1.0,
+    "r4x5": 5 / 4,
+    "r9x16": 16 / 9,
+}
+
+
+@register.filter
+def aspect_class(ratio) -> str:
+    """The nearest shape class for an embed's height/width ratio (no inline style needed)."""
+    try:
+        ratio = float(ratio)
+    except (TypeError, ValueError):
+        return "r16x9"
+    return min(ASPECTS, key=lambda name: abs(ASPECTS[name] - ratio))
