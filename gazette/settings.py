@@ -153,6 +153,11 @@ else:
         }
     }
 
+# Wagtail writes every rendition it shows to the cache, on every request: with the shared
+# SQLite cache that is a write (and a file lock) per picture per page view. Pages fetch the
+# renditions they show in one query with the page (gazette/news/queries.py) instead.
+CACHES["renditions"] = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
+
 # --- Page cache (gazette/caching) -------------------------------------------
 # sqlite: the shared file under var/ (default); redis: with REDIS_URL; off: render always.
 GAZETTE_PAGE_CACHE = env_str("GAZETTE_PAGE_CACHE", "redis" if REDIS_URL else "sqlite")

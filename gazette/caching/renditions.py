@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
-from gazette.news.queries import ARTICLE_HERO_RENDITIONS, BYLINE_PHOTO_RENDITIONS, CARD_RENDITIONS
+from gazette.news.queries import (
+    ARTICLE_HERO_RENDITIONS,
+    AUTHOR_PHOTO_RENDITIONS,
+    BYLINE_PHOTO_RENDITIONS,
+    CARD_RENDITIONS,
+    FIGURE_RENDITIONS,
+)
 
 # Keep in step with the templates (article_card, home_page, article_page, figure,
 # author_page) and the link previews (seo/metadata.py).
 HERO_RENDITIONS = (*CARD_RENDITIONS, *ARTICLE_HERO_RENDITIONS)
-FIGURE_RENDITIONS = ("max-720x720|format-webp", "max-1440x1440|format-webp")
-PORTRAIT_RENDITIONS = (*BYLINE_PHOTO_RENDITIONS, "fill-192x192|format-webp")
+PORTRAIT_RENDITIONS = tuple(dict.fromkeys((*BYLINE_PHOTO_RENDITIONS, *AUTHOR_PHOTO_RENDITIONS)))
 ALL_ROLES = {"hero": HERO_RENDITIONS, "figure": FIGURE_RENDITIONS, "portrait": PORTRAIT_RENDITIONS}
 
 

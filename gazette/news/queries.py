@@ -19,11 +19,13 @@ CARD_RENDITIONS = ("fill-480x270|format-webp", "fill-960x540|format-webp")
 LEAD_RENDITIONS = ("fill-800x450|format-webp", "fill-1200x675|format-webp")
 CARTOON_RENDITIONS = ("max-800x800|format-webp", "max-1600x1600|format-webp")
 AVATAR_RENDITIONS = ("fill-96x96|format-webp",)
+FIGURE_RENDITIONS = ("max-720x720|format-webp", "max-1440x1440|format-webp")
 # Link previews (Open Graph, JSON-LD): the page's picture, and its authors' portraits.
 SHARE_RENDITION = "fill-1200x630|format-jpeg|jpegquality-82"
 SQUARE_RENDITION = "fill-600x600|format-jpeg|jpegquality-82"
 ARTICLE_HERO_RENDITIONS = (*LEAD_RENDITIONS, *CARTOON_RENDITIONS, SHARE_RENDITION)
 BYLINE_PHOTO_RENDITIONS = (*AVATAR_RENDITIONS, SQUARE_RENDITION)
+AUTHOR_PHOTO_RENDITIONS = ("fill-192x192|format-webp", SQUARE_RENDITION)  # the author page
 
 
 def live_articles(locale: Locale | None = None) -> QuerySet[ArticlePage]:
@@ -77,20 +79,33 @@ def attach_renditions(wanted: list[tuple]) -> None:
 
 
 def article_page_data(article: ArticlePage) -> dict:
-    """What the article page shows of its own, in three queries: bylines, renditions, tags.
+    """What the article page shows of its own in three queries: bylines, renditions, tags.
+
+    The renditions are those of the hero, the social image, the byline photos and the
+    body's pictures, however many there are.
 
     The page itself arrives from routing with its locale, section, hero, social image and
-    translator (`SectionPage.route`).
+    translator (`core/routing.py`).
     """
     bylines = bylines_of(article)
     images = [
         (article.hero_image if article.hero_image_id else None, ARTICLE_HERO_RENDITIONS),
         (article.social_image if article.social_image_id else None, (SHARE_RENDITION,)),
         *((item.author.photo, BYLINE_PHOTO_RENDITIONS) for item in bylines),
+        *((image, FIGURE_RENDITIONS) for image in body_images(article)),
     ]
     attach_renditions(images)
     article.tag_list()  # the tags, once for the template and the metadata
     return {"bylines": bylines}
+
+
+def body_images(article: ArticlePage) -> list:
+    """The pictures in an article's body (the images came in one query with the body)."""
+    return [
+        block.value["image"]
+        for block in article.body
+        if block.block_type == "image" and block.value.get("image") is not None
+    ]
 
 
 def article_route_queryset() -> QuerySet[ArticlePage]:
@@ -115,14 +130,16 @@ def attach_sections(articles: list[ArticlePage]) -> list[ArticlePage]:
     return articles
 
 
-def prepare_cards(*groups: tuple[list[ArticlePage], tuple[str, ...]]) -> None:
+def prepare_cards(*groups: tuple[list[ArticlePage], tuple[str, ...]], images=()) -> None:
     """Make evaluated listings teaser-ready, all at once: ([articles], hero specs), …
 
     Three queries however many lists and articles: bylines (with authors and photos),
-    the renditions of every hero and photo, and the sections.
+    the renditions of every hero and photo (and of `images`, [(image, specs)], the page's
+    own pictures), and the sections.
     """
     articles = [article for listing, _specs in groups for article in listing]
     if not articles:
+        attach_renditions(list(images))
         return
     heroless = [a for a in articles if a.hero_image_id and not ArticlePage.hero_image.is_cached(a)]
     if heroless:  # a list that did not come through `with_card_data`
@@ -140,16 +157,16 @@ def prepare_cards(*groups: tuple[list[ArticlePage], tuple[str, ...]]) -> None:
         for item in article.article_authors.all()
         if item.author.photo_id
     ]
-    attach_renditions(wanted)
+    attach_renditions([*wanted, *images])
     attach_sections(articles)
 
 
-def article_cards(qs, renditions=CARD_RENDITIONS) -> list[ArticlePage]:
-    """Evaluate a listing into teaser-ready articles."""
+def article_cards(qs, renditions=CARD_RENDITIONS, images=()) -> list[ArticlePage]:
+    """Evaluate a listing into teaser-ready articles (see `prepare_cards` for `images`)."""
     if isinstance(qs, QuerySet):
         qs = with_card_data(qs)
     articles = list(qs)
-    prepare_cards((articles, renditions))
+    prepare_cards((articles, renditions), images=images)
     return articles
 
 

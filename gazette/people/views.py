@@ -6,7 +6,11 @@ from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
 from gazette.news.models import paginate
-from gazette.news.queries import article_cards, author_articles
+from gazette.news.queries import (
+    AUTHOR_PHOTO_RENDITIONS,
+    article_cards,
+    author_articles,
+)
 from gazette.people.models import Author
 
 
@@ -19,8 +23,11 @@ def author_page(request, slug: str):
     if author is None:
         raise Http404(_("No author is published at this address."))
     page_obj = paginate(request, author_articles(author))
+    # The author's own photo comes with the teasers' renditions, in the same query.
+    photo = [(author.photo, AUTHOR_PHOTO_RENDITIONS)]
+    articles = article_cards(page_obj.object_list, images=photo)
     return render(
         request,
         "people/author_page.html",
-        {"author": author, "page_obj": page_obj, "articles": article_cards(page_obj.object_list)},
+        {"author": author, "page_obj": page_obj, "articles": articles},
     )

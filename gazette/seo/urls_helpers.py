@@ -10,7 +10,9 @@ from wagtail.models import Site
 
 
 def site_for(request) -> Site | None:
-    site = Site.find_for_request(request) if request is not None else None
+    from gazette.core import sites
+
+    site = sites.site_for(request) if request is not None else None
     if site is None:
         site = Site.objects.filter(is_default_site=True).first()
     return site
