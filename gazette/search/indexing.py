@@ -13,8 +13,13 @@ from django.utils.html import strip_tags
 from gazette.search.normalise import normalise_text
 
 
-def body_plain_text(body) -> str:
-    """The readable words of an article body: paragraphs, subheadings, quotes, captions."""
+def body_plain_text(body, asides: bool = True) -> str:
+    """The readable words of an article body: paragraphs, subheadings, quotes, captions.
+
+    Without `asides` only the running text: what a result snippet is cut from, where a
+    pull quote would repeat a passage and its attribution or a photo credit would run
+    into the next sentence as a stray name.
+    """
     parts: list[str] = []
     for block in body or []:
         value = block.value
@@ -22,6 +27,8 @@ def body_plain_text(body) -> str:
             parts.append(strip_tags(getattr(value, "source", str(value))))
         elif block.block_type == "subheading":
             parts.append(str(value))
+        elif not asides:
+            continue
         elif block.block_type == "pull_quote":
             parts.extend([value.get("quote", ""), value.get("attribution", "")])
         elif block.block_type == "image":
