@@ -8,6 +8,8 @@ are folded with the same `normalise_text` before they reach the backend.
 
 from __future__ import annotations
 
+from html import unescape
+
 from django.utils.html import strip_tags
 
 from gazette.search.normalise import normalise_text
@@ -24,7 +26,8 @@ def body_plain_text(body, asides: bool = True) -> str:
     for block in body or []:
         value = block.value
         if block.block_type == "paragraph":
-            parts.append(strip_tags(getattr(value, "source", str(value))))
+            # Rich text keeps entities (&quot;, &amp;): words, not markup, from here on.
+            parts.append(unescape(strip_tags(getattr(value, "source", str(value)))))
         elif block.block_type == "subheading":
             parts.append(str(value))
         elif not asides:

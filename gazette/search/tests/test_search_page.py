@@ -93,12 +93,14 @@ def test_snippets_are_cut_from_the_running_text(client, magazine):
                 {"quote": "Wheat prices follow the ships.", "attribution": "Nour Ghanem"},
             ),
             ("paragraph", RichText("<p>Farmers want water for their wheat fields.</p>")),
+            ("paragraph", RichText("<p>&quot;Rain &amp; rivers,&quot; one said.</p>")),
         ],
     )
     tree, titles = results(client, "/search/", q="water")
     assert titles == ["Bread and wheat"]
     snippet = tree.xpath("//p[@class='search-result__snippet']")[0].text_content()
     assert "Farmers want water" in snippet
+    assert '"Rain & rivers," one said.' in snippet  # entities read as the characters they are
     # The pull quote repeats the text, and its attribution would read as a stray name.
     assert "Nour Ghanem" not in snippet and "follow the ships" not in snippet
     # It is still searchable.
