@@ -189,6 +189,19 @@ class SpoolBuffer:
                 self._bucket = bucket
             os.write(self._fd, line)
 
+    def seal(self) -> None:
+        """Close this process's files now and mark them closed, so a roll-up takes them.
+
+        Only this process writes files named with its pid, so once its open file is
+        closed, every one of them is complete.
+        """
+        with self._lock:
+            if self._fd is not None:
+                os.close(self._fd)
+            self._fd, self._bucket = None, None
+            for path in self.directory.glob(f"*-{os.getpid()}.spool"):
+                os.rename(path, path.with_name(f"{0:012d}-sealed-{path.name}"))
+
     def closed_files(self, now: float | None = None) -> list[Path]:
         """Spool files no process writes to any more (their bucket is over)."""
         limit = int((now if now is not None else time.time()) // BUCKET_SECONDS) - 1
@@ -262,6 +275,11 @@ class ViewBuffer:
         """Send this process's queued Redis events now (the roll-up and tests call it)."""
         if self.redis is not None:
             self.redis.flush()
+
+    def seal(self) -> None:
+        """Make everything this process has buffered readable by the next roll-up."""
+        self.flush()
+        self.spool.seal()
 
     def salt(self, day: int) -> bytes:
         if day in self._redis_salts:
