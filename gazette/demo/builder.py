@@ -443,8 +443,10 @@ def build(seed: int = 2025, articles: int = 220, arabic: int = 24, write=print) 
             if done % 25 == 0:
                 progress.step(f"Articles: {done}/{total}")
     progress.step(f"Articles: {done}/{total}")
-    unrelated = ArticlePage.objects.live().filter(
-        Q(discovery__isnull=True) | Q(discovery__computed_at__isnull=True)
+    unrelated = (
+        ArticlePage.objects.live()
+        .public()
+        .filter(Q(discovery__isnull=True) | Q(discovery__computed_at__isnull=True))
     )
     if unrelated.exists():
         relate_articles(progress)

@@ -1,5 +1,6 @@
 """The demo's month of readers: real beacons, the real filters, the real roll-up."""
 
+import os
 import random
 import time
 
@@ -39,7 +40,25 @@ def test_no_view_before_an_article_appears_or_after_now():
     assert per_article[1] < per_article[2]
 
 
-def test_replayed_readers_are_counted_through_the_beacon_filters(magazine):
+def use_redis(settings) -> None:
+    import redis
+
+    url = f"redis://127.0.0.1:6379/{int(os.environ.get('GAZETTE_TEST_REDIS_BASE', '10'))}"
+    client = redis.Redis.from_url(url, socket_connect_timeout=0.5)
+    try:
+        client.ping()
+    except redis.RedisError:
+        pytest.skip("Redis does not answer at 127.0.0.1:6379; start it to run this test.")
+    for key in client.scan_iter("gazette:discovery:*"):
+        client.delete(key)
+    settings.REDIS_URL = url
+    reset_view_buffer()
+
+
+@pytest.mark.parametrize("backend", ["spool", pytest.param("redis", marks=pytest.mark.redis)])
+def test_replayed_readers_are_counted_through_the_beacon_filters(magazine, settings, backend):
+    if backend == "redis":
+        use_redis(settings)
     now = time.time()
     pages = [
         make_article(magazine["sections"]["news"], title=f"Story {i}", days_ago=i * 3)
