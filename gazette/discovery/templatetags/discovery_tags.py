@@ -31,7 +31,7 @@ def popular_posts(context, section=None):
         (p for p in DEFAULT_PERIODS if filled.get(p, 0) >= FULL_RAIL),
         max(DEFAULT_PERIODS, key=lambda p: (filled.get(p, 0), -DEFAULT_PERIODS.index(p))),
     )
-    return {"lists": lists, "default": default}
+    return {"lists": lists, "default": default, "section": section}
 
 
 @register.simple_tag(takes_context=True)
