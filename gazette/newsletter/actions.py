@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime, timedelta
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.dateformat import format as format_date
@@ -391,7 +392,10 @@ def start_sending(edition: Edition) -> Edition:
         edition.status = EditionStatus.SENDING
         edition.started_at = timezone.now()
         edition.save(update_fields=["status", "started_at"])
-    transaction.on_commit(lambda: tasks.send_edition.enqueue(edition.pk))
+    # One task per sending worker: each claims its own batches, so they share the list.
+    workers = max(settings.NEWSLETTER_SEND_WORKERS, 1)
+    for _worker in range(workers):
+        transaction.on_commit(lambda: tasks.send_edition.enqueue(edition.pk))
     return edition
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from email.utils import formataddr
+from email.utils import formataddr, parseaddr
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -107,6 +107,8 @@ class EditionMail:
         self.host = site_host()
         self.template_bytes = self._template_bytes()
         self.envelope_from = sanitize_address(self.from_email, settings.DEFAULT_CHARSET)
+        # The bare address for MAIL FROM, as smtplib would extract it from envelope_from.
+        self.envelope_sender = parseaddr(self.envelope_from)[1]
 
     def _template_bytes(self) -> bytes | None:
         """Flatten the message once with stand-ins; None if a part got re-encoded, since
@@ -186,9 +188,25 @@ class EditionMail:
             f"{self.manage_prefix}{manage}{self.manage_suffix}",
         )
 
+    def prepared_bytes(
+        self, *, delivery_id: int, subscriber_id: int, email: str, link_key: str
+    ) -> bytes | None:
+        """One recipient's whole message as CRLF bytes, cut from the flattened edition;
+        None when the edition could not be flattened safely (see `_template_bytes`)."""
+        if self.template_bytes is None:
+            return None
+        unsubscribe, manage = self.links_for(subscriber_id, link_key)
+        return (
+            self.template_bytes.replace(UNSUBSCRIBE_MARK.encode(), unsubscribe.encode())
+            .replace(PREFERENCES_MARK.encode(), manage.encode())
+            .replace(RECIPIENT_MARK.encode(), email.encode())
+            .replace(DELIVERY_MARK.encode(), str(delivery_id).encode())
+        )
+
     def message(
         self, *, delivery_id: int, subscriber_id: int, email: str, link_key: str, connection=None
     ) -> EditionEmail:
+        """One recipient's copy as a Django message, for any email backend."""
         unsubscribe, manage = self.links_for(subscriber_id, link_key)
         body = self.text.replace(UNSUBSCRIBE_MARK, unsubscribe).replace(PREFERENCES_MARK, manage)
         html = self.html.replace(UNSUBSCRIBE_MARK, unsubscribe).replace(PREFERENCES_MARK, manage)
@@ -200,14 +218,10 @@ class EditionMail:
             html=html,
             connection=connection,
         )
-        if self.template_bytes is not None:
-            message.prepared = (
-                self.template_bytes.replace(UNSUBSCRIBE_MARK.encode(), unsubscribe.encode())
-                .replace(PREFERENCES_MARK.encode(), manage.encode())
-                .replace(RECIPIENT_MARK.encode(), email.encode())
-                .replace(DELIVERY_MARK.encode(), str(delivery_id).encode())
-            )
-            message.envelope_from = self.envelope_from
+        message.prepared = self.prepared_bytes(
+            delivery_id=delivery_id, subscriber_id=subscriber_id, email=email, link_key=link_key
+        )
+        message.envelope_from = self.envelope_from
         return message
 
     def preview_html(self, subscriber_id: int = 0, link_key: str = "preview") -> str:
