@@ -101,6 +101,17 @@ def send_test_edition(edition_id: int, email: str) -> None:
 
 
 @task()
+def import_subscribers(import_id: int) -> dict:
+    """Import a stored subscriber CSV for one time budget, then hand over if rows remain."""
+    from gazette.newsletter.importing import run_import
+
+    outcome = run_import(import_id)
+    if outcome.out_of_time:
+        import_subscribers.enqueue(import_id)
+    return {"finished": outcome.finished, "busy": outcome.busy}
+
+
+@task()
 def run_newsletter_schedule() -> dict:
     """Compose editions whose time has come, start scheduled ones, resume stalled sends."""
     from gazette.newsletter.schedule import run_schedule

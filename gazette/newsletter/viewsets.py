@@ -171,5 +171,16 @@ admin_urlpatterns = [
     path("editions/<int:pk>/preview/", admin_views.edition_preview, name="edition_preview"),
     path("editions/<int:pk>/<str:action>/", admin_views.edition_action, name="edition_action"),
     path("subscribers/import/", admin_views.ImportView.as_view(), name="import"),
+    path(
+        "subscribers/import/<int:pk>/",
+        admin_views.ImportProgressView.as_view(),
+        name="import_progress",
+    ),
+    path(
+        "subscribers/import/<int:pk>/problems.csv",
+        admin_views.import_problems_csv,
+        name="import_problems",
+    ),
+    path("subscribers/import/<int:pk>/resume/", admin_views.import_resume, name="import_resume"),
     path("growth/", admin_views.GrowthView.as_view(), name="growth"),
 ]

@@ -10,7 +10,6 @@ from django.urls import reverse
 from django.utils import timezone
 
 from gazette.newsletter.models import (
-    ConsentRecord,
     Edition,
     Newsletter,
     Subscriber,
@@ -149,53 +148,6 @@ def test_subscriber_listing_search_filter_and_csv_export(client, editor, db):
         b"".join(export.streaming_content).decode() if export.streaming else export.content.decode()
     )
     assert "reader0@example.com" in body and "morning-opinion" in body
-
-
-def test_csv_import_reports_bad_rows_and_imports_nothing_until_fixed(client, editor, db):
-    from django.core.files.uploadedfile import SimpleUploadedFile
-
-    newsletter = make_newsletter()
-    bad = (
-        "email,language,newsletters,frequency\n"
-        "good@example.com,en,morning-opinion,daily\n"
-        "not-an-address,en,morning-opinion,daily\n"
-        "other@example.com,fr,morning-opinion,daily\n"
-        "third@example.com,en,no-such-list,weekly\n"
-        "Good@Example.com,en,,daily\n"
-    )
-    url = reverse("newsletter_admin:import")
-    response = client.post(
-        url,
-        {
-            "file": SimpleUploadedFile("list.csv", bad.encode()),
-            "source": "Print subscribers' form, 2024",
-            "confirm": "on",
-        },
-    )
-    page = response.content.decode()
-    assert "Nothing was imported" in page
-    for line in ("Line 3", "Line 4", "Line 5", "Line 6"):
-        assert line in page
-    assert Subscriber.objects.count() == 0
-
-    good = "email,newsletters\ngood@example.com,morning-opinion\nsecond+tag@bücher.example,\n"
-    Suppression.objects.create(email="blocked@example.com", reason="complaint")
-    good += "blocked@example.com,\n"
-    response = client.post(
-        url,
-        {
-            "file": SimpleUploadedFile("list.csv", good.encode()),
-            "source": "Print subscribers' form, 2024",
-            "newsletters": [newsletter.pk],
-            "confirm": "on",
-        },
-    )
-    assert response.status_code == 302
-    assert set(Subscriber.objects.values_list("email", flat=True)) == {
-        "good@example.com",
-        "second+tag@xn--bcher-kva.example",
-    }
-    assert ConsentRecord.objects.filter(action="imported", source__startswith="Print").count() == 2
 
 
 def test_growth_chart_and_manual_suppression(client, editor, db):
