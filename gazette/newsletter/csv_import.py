@@ -123,5 +123,5 @@ class RowChecker:
             or self.defaults
         )
         if not chosen:
-            return problem(_("No newsletter given, and none was chosen for rows that name none."))
+            return problem(_("No newsletter given and none chosen as the default."))
         return ImportRow(line, email, language, [n.pk for n in chosen], frequency)
