@@ -249,7 +249,7 @@ class ImportProgressView(WagtailAdminTemplateMixin, TemplateView):
             *self.breadcrumbs_items,
             {"url": reverse("newsletter_subscribers:index"), "label": _("Subscribers")},
             {"url": reverse("newsletter_admin:import"), "label": _("Import")},
-            {"url": "", "label": self.job.filename},
+            {"url": "", "label": self.get_page_title()},
         ]
 
     def get_context_data(self, **kwargs):

@@ -87,6 +87,14 @@ class Newsletter(models.Model):
         default=False,
         help_text=_("Readers who sign up from the box on every page get this newsletter."),
     )
+    postal_address = models.TextField(
+        _("postal address"),
+        blank=True,
+        help_text=_(
+            "The publisher's postal address, printed at the foot of every mail. The law "
+            "asks for it in many countries (CAN-SPAM in the United States)."
+        ),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     panels = [
@@ -102,6 +110,7 @@ class Newsletter(models.Model):
             heading=_("Schedule"),
         ),
         FieldRowPanel([FieldPanel("is_active"), FieldPanel("offered_by_default")]),
+        FieldPanel("postal_address", widget=forms.Textarea(attrs={"rows": 3})),
     ]
 
     class Meta:
@@ -111,6 +120,18 @@ class Newsletter(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.get_language_display()})"
+
+    def schedule_display(self) -> str:
+        """“Daily at 07:00” or “Weekly on Friday at 07:00”, for listings."""
+        at = self.send_time.strftime("%H:%M")
+        if self.cadence == Cadence.WEEKLY:
+            return _("Weekly on %(day)s at %(time)s") % {
+                "day": self.get_weekday_display(),
+                "time": at,
+            }
+        return _("Daily at %(time)s") % {"time": at}
+
+    schedule_display.short_description = _("schedule")
 
 
 class Frequency(models.TextChoices):
@@ -269,6 +290,10 @@ class Edition(models.Model):
     window_start = models.DateTimeField(null=True, blank=True, editable=False)
     window_end = models.DateTimeField(null=True, blank=True, editable=False)
     recipients_prepared = models.BooleanField(default=False, editable=False)
+    # The last test copy an editor asked for, and what became of it.
+    test_sent_to = models.EmailField(blank=True, editable=False)
+    test_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
+    test_error = models.CharField(max_length=300, blank=True, editable=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     started_at = models.DateTimeField(_("started"), null=True, blank=True)
     finished_at = models.DateTimeField(_("finished"), null=True, blank=True)

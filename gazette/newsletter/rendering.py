@@ -23,6 +23,27 @@ PREFERENCES_MARK = "GZPREFERENCESMARK"
 EMAIL_RENDITION = "fill-560x315|format-jpeg|jpegquality-75"
 
 
+def magazine_name(language: str) -> str:
+    """The magazine's name in `language`, as the site's masthead shows it: the title of that
+    language's front page (the Arabic front page is «غازيت», not “Gazette”)."""
+    from wagtail.models import Page
+
+    title = (
+        Page.objects.filter(depth=2, live=True, locale__language_code=language)
+        .order_by("path")
+        .values_list("title", flat=True)
+        .first()
+    )
+    return title or settings.WAGTAIL_SITE_NAME
+
+
+def front_page_url(language: str) -> str:
+    """The absolute address of the front page in `language` (`/ar/` for Arabic)."""
+    with translation.override(language):
+        path = reverse("wagtail_serve", args=[""])
+    return absolute(path.rstrip("/"))
+
+
 def site_host() -> str:
     return urlsplit(settings.SITE_URL).hostname or "localhost"
 
@@ -170,8 +191,8 @@ class EditionMail:
             "edition": edition,
             "newsletter": edition.newsletter,
             "articles": articles,
-            "site_name": settings.WAGTAIL_SITE_NAME,
-            "site_url": settings.SITE_URL,
+            "site_name": magazine_name(self.language),
+            "site_url": front_page_url(self.language),
             "rtl": get_language_bidi(),
             "language": self.language,
             "sent_on": timezone.localtime(edition.window_end or timezone.now()),
@@ -239,8 +260,8 @@ def transactional_mail(
     """A one-off mail (confirmation, already subscribed) in the reader's language."""
     with translation.override(language):
         context = {
-            "site_name": settings.WAGTAIL_SITE_NAME,
-            "site_url": settings.SITE_URL,
+            "site_name": magazine_name(language),
+            "site_url": front_page_url(language),
             "rtl": get_language_bidi(),
             "language": language,
             **context,

@@ -22,6 +22,7 @@ import time
 import uuid
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from email.utils import make_msgid
 
 from django.conf import settings
 from django.core.mail import get_connection
@@ -502,5 +503,8 @@ def send_test(edition: Edition, email: str) -> None:
     mail = EditionMail(edition)
     message = mail.message(delivery_id=0, subscriber_id=0, email=email, link_key="test")
     message.subject = f"[TEST] {message.subject}"
-    message.prepared = None  # the pre-built bytes carry the real subject
+    # Each test its own Message-ID: mailboxes drop a message whose id they have seen, so
+    # a second test after a correction would otherwise never show up.
+    message.extra_headers["Message-ID"] = make_msgid(domain=mail.host)
+    message.prepared = None  # the pre-built bytes carry the real subject and id
     message.send()
