@@ -181,6 +181,9 @@ def test_arabic_sign_up_page_and_mail_are_right_to_left(
     html = mail.get_body(preferencelist=("html",)).get_content()
     assert 'dir="rtl"' in html
     assert "/ar/newsletter/confirm/" in text_part(mail)
+    # Signed with the magazine's Arabic name, as its Arabic pages are, not “Gazette”.
+    assert "غازيت" in mail["Subject"] and "Gazette" not in mail["Subject"]
+    assert "غازيت" in html and 'href="http://testserver/ar/"' in html
 
 
 def test_the_box_is_on_every_page_without_per_reader_state(client, article):
