@@ -24,17 +24,17 @@ EMAIL_RENDITION = "fill-560x315|format-jpeg|jpegquality-75"
 
 
 def magazine_name(language: str) -> str:
-    """The magazine's name in `language`, as the site's masthead shows it: the title of that
-    language's front page (the Arabic front page is «غازيت», not “Gazette”)."""
-    from wagtail.models import Page
+    """The magazine's name in `language`, as the site's masthead shows it: the title of the
+    default site's front page in that language (the Arabic one is «غازيت», not “Gazette”)."""
+    from wagtail.models import Locale, Site
 
-    title = (
-        Page.objects.filter(depth=2, live=True, locale__language_code=language)
-        .order_by("path")
-        .values_list("title", flat=True)
-        .first()
-    )
-    return title or settings.WAGTAIL_SITE_NAME
+    site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+    if site is None:
+        return settings.WAGTAIL_SITE_NAME
+    root = site.root_page
+    locale = Locale.objects.filter(language_code=language).first()
+    home = root.get_translation_or_none(locale) if locale else None
+    return (home or root).title
 
 
 def front_page_url(language: str) -> str:
