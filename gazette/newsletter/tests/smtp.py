@@ -26,6 +26,7 @@ class RecordingHandler:
         self.keep = keep
         self.pipelining = pipelining
         self.messages = []
+        self.raw = []  # the bytes as they arrived, beside the parsed messages
         self.count = 0
         self.lock = threading.Lock()
         self.fail_rcpt = 0  # answer 451 to this many RCPT commands
@@ -55,6 +56,7 @@ class RecordingHandler:
                 return "451 4.3.0 Busy, try again later"
             self.count += 1
             if self.keep:
+                self.raw.append(envelope.original_content or envelope.content)
                 self.messages.append(
                     (
                         list(envelope.rcpt_tos),

@@ -281,3 +281,27 @@ def test_an_edition_is_shared_by_as_many_send_tasks_as_there_are_workers(smtp, s
     assert received == Counter({r.email: 1 for r in readers})
     edition.refresh_from_db()
     assert edition.status == EditionStatus.SENT
+
+
+def test_no_line_of_a_mail_passes_the_998_character_limit(magazine, writer, smtp, settings):
+    """RFC 5322: servers may cut or refuse longer lines. The HTML is packed into long lines
+    (fewer for every relay to handle); the per-reader links must still fit."""
+    settings.SITE_URL = "https://www." + "long-newspaper-name" * 4 + ".example"
+    opinion = magazine["sections"]["opinion"]
+    newsletter = make_newsletter(sections=[opinion])
+    for i in range(12):
+        make_article(
+            opinion, title=f"Story {i}: " + "a headline that goes on " * 6, authors=[writer]
+        )
+    edition = actions.compose_edition(newsletter)
+    Edition.objects.filter(pk=edition.pk).update(status=EditionStatus.SENDING)
+    [reader] = make_subscribers(newsletter, 1, prefix="x" * 60)
+
+    run_sender(edition.pk)
+
+    [raw] = smtp.raw
+    assert max(len(line) for line in raw.split(b"\r\n")) <= 998
+    [message] = smtp.to(reader.email)
+    html = html_part(message)
+    assert html.count("\n") < 40, "the HTML part comes in a few long lines"
+    assert str(message["List-Unsubscribe"]).strip("<>") in html
