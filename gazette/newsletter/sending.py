@@ -159,9 +159,14 @@ def mark_interrupted_claims(edition_id: int, now: datetime | None = None) -> int
     """Rows claimed by a worker that vanished: their fate is unknown, so do not resend."""
     now = now or timezone.now()
     stale = now - timedelta(seconds=settings.NEWSLETTER_CLAIM_LEASE_SECONDS)
-    return Delivery.objects.filter(
+    stale_claims = Delivery.objects.filter(
         edition_id=edition_id, status=DeliveryStatus.CLAIMED, claimed_at__lt=stale
-    ).update(status=DeliveryStatus.INTERRUPTED, last_error="The sending worker stopped.")
+    )
+    return retry_when_locked(
+        lambda: stale_claims.update(
+            status=DeliveryStatus.INTERRUPTED, last_error="The sending worker stopped."
+        )
+    )
 
 
 @dataclass
@@ -305,9 +310,10 @@ class BatchLedger:
         """Hand rows this worker never tried back to the queue."""
         untouched = [r.delivery_id for r in batch if r.delivery_id not in self.done]
         if untouched:
-            Delivery.objects.filter(
+            mine = Delivery.objects.filter(
                 pk__in=untouched, status=DeliveryStatus.CLAIMED, claimed_by=self.worker
-            ).update(status=DeliveryStatus.PENDING, claimed_by="")
+            )
+            retry_when_locked(lambda: mine.update(status=DeliveryStatus.PENDING, claimed_by=""))
         self.done = set()
 
 
@@ -418,9 +424,8 @@ def finish_if_done(edition: Edition) -> bool:
     ).exists()
     if busy:
         return False
-    Edition.objects.filter(pk=edition.pk, status=EditionStatus.SENDING).update(
-        status=EditionStatus.SENT, finished_at=timezone.now()
-    )
+    sending = Edition.objects.filter(pk=edition.pk, status=EditionStatus.SENDING)
+    retry_when_locked(lambda: sending.update(status=EditionStatus.SENT, finished_at=timezone.now()))
     return True
 
 
