@@ -457,6 +457,11 @@ def build(seed: int = 2025, articles: int = 220, arabic: int = 24, write=print) 
     for what, n in gazette_demo_ads(seed, write=progress.step).items():
         if n:
             progress.count(what, n)
+    from gazette.newsletter.demo import gazette_demo_newsletters
+
+    for what, n in gazette_demo_newsletters(write=progress.step).items():
+        if n:
+            progress.count(what, n)
     return progress.created
 
 
