@@ -641,8 +641,8 @@ class ImportEngine:
     def _post_saved(self, record, action, title, message, article, checksum) -> None:
         """Record where a post landed, redirect its old address, and report it."""
         self._remember(record.source_id, record.kind, article.pk, checksum, record.link)
-        if record.link:
-            self._redirect(record.link, article)
+        note = self._redirect(record.link, article) if record.link else ""
+        message = " ".join(filter(None, [message, note]))
         self._event(record.source_id, record.kind, action, title, message, article.pk)
 
     def _body(self, record: SourcePost) -> Conversion:
@@ -771,15 +771,24 @@ class ImportEngine:
         Page.objects.filter(pk=article.pk).update(**stamps)
         return article
 
-    def _redirect(self, old_url: str, page: Page) -> None:
+    def _redirect(self, old_url: str, page: Page) -> str:
+        """Queue a 301 from the old address to the page; return a note if there can be none."""
         old_path = Redirect.normalise_path(old_url)
         if old_path in {"", "/"}:
-            return
+            return ""
         # The page's address under the front page (the default site's root).
         new_url = "/" + page.url_path[len(self.home.url_path) :]
         if Redirect.normalise_path(new_url) == old_path:
-            return  # the new address is the old one: nothing to redirect
+            return ""  # the new address is the old one: nothing to redirect
+        limit = Redirect._meta.get_field("old_path").max_length
+        if len(old_path) > limit:
+            # Refused here, it cannot fail the whole batch's redirects at the end.
+            return _(
+                "The old address is longer than %(n)d characters, so it cannot redirect; "
+                "add a shorter redirect by hand if it is linked from elsewhere."
+            ) % {"n": limit}
         self.pending.redirect(old_path, page)
+        return ""
 
 
 def _escape(text: str) -> str:

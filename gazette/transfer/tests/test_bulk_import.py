@@ -190,3 +190,20 @@ def test_interrupted_import_resumes_after_the_last_committed_batch(magazine, tmp
     assert len(titles) == len(set(titles)) == POSTS
     assert not run.events.filter(source_id="post:1", action="create").count() > 1
     assert Page.find_problems() == ([], [], [], [], [])
+
+
+def test_an_address_too_long_to_redirect_is_reported_not_fatal(magazine, tmp_path):
+    export = tmp_path / "export.xml"
+    write_export(export, 10)
+    long_link = "https://old.example/2024/05/" + "very-long-slug-" * 20 + "/"
+    export.write_text(
+        export.read_text().replace("https://old.example/2024/05/story-7-7/", long_link)
+    )
+    run = run_import_now(start_run("wxr", str(export)))
+    assert run.status == ImportStatus.DONE, run.error
+    assert ArticlePage.objects.count() == 10
+    story = ArticlePage.objects.get(title__startswith="Story 7:")
+    assert not Redirect.objects.filter(redirect_page=story).exists()
+    assert Redirect.objects.filter(redirect_page__in=ArticlePage.objects.all()).count() == 9
+    event = run.events.get(source_id="post:8")
+    assert event.action == "create" and "longer than 255 characters" in event.message
