@@ -39,6 +39,7 @@ from gazette.transfer import bulk_pages
 from gazette.transfer.bulk_pages import TagNames
 from gazette.transfer.html_blocks import Conversion, ImageRef, html_to_blocks
 from gazette.transfer.indexing import deferred_indexing
+from gazette.transfer.listings import ChangedListings
 from gazette.transfer.media import MediaSource
 from gazette.transfer.models import ImportedItem, ImportEvent, ImportRun, ImportStatus
 from gazette.transfer.pending import PendingWrites
@@ -79,8 +80,8 @@ def _batches(records: Iterator[SourcePost], start: int, size: int):
 
 
 @dataclass
-class _NewPost:
-    """A post converted and checked, waiting for its batch's bulk write."""
+class _ConvertedPost:
+    """A post converted and checked: new ones wait for their batch's bulk write."""
 
     record: SourcePost
     section: SectionPage
@@ -118,7 +119,8 @@ class ImportEngine:
         self.cache_images: dict[str, ImageRef | None] = {}
         self.planned: set[str] = set()  # dry run: what this run would already have created
         self.last_flush = 0.0
-        self.new_posts: list[_NewPost] = []
+        self.new_posts: list[_ConvertedPost] = []
+        self.listings = ChangedListings()
         self.existing_pages: set[int] = set()
         self.tags = TagNames()
 
@@ -187,9 +189,11 @@ class ImportEngine:
             self._reload_checkpoint()
             self._save_progress(ImportStatus.INTERRUPTED)
             self._queue_indexing()
+            self.listings.purge()
             raise
         self._save_progress(ImportStatus.DONE)
         self._queue_indexing()
+        self.listings.purge()
         return run
 
     def _import_batch(self, batch: list[tuple[int, SourcePost]]) -> None:
@@ -625,25 +629,28 @@ class ImportEngine:
         if self.dry:
             self._event(record.source_id, kind, action, title, message)
             return
+        post = _ConvertedPost(record, section, fields, checksum, title, message)
         if existing_id is None:
             # Written with the rest of the batch's new posts (`_write_new_posts`).
-            self.new_posts.append(_NewPost(record, section, fields, checksum, title, message))
+            self.new_posts.append(post)
             return
         article = ArticlePage.objects.get(pk=existing_id)
         article = self._save_article(article, section, record, fields)
-        self._post_saved(record, action, title, message, article, checksum)
+        self._post_saved(post, action, article)
 
     def _page_exists(self, page_id: int) -> bool:
         if page_id in self.existing_pages:
             return True
         return ArticlePage.objects.filter(pk=page_id).exists()
 
-    def _post_saved(self, record, action, title, message, article, checksum) -> None:
+    def _post_saved(self, post: _ConvertedPost, action: str, article: ArticlePage) -> None:
         """Record where a post landed, redirect its old address, and report it."""
-        self._remember(record.source_id, record.kind, article.pk, checksum, record.link)
+        record = post.record
+        self._remember(record.source_id, record.kind, article.pk, post.checksum, record.link)
         note = self._redirect(record.link, article) if record.link else ""
-        message = " ".join(filter(None, [message, note]))
-        self._event(record.source_id, record.kind, action, title, message, article.pk)
+        message = " ".join(filter(None, [post.message, note]))
+        self._event(record.source_id, record.kind, action, post.title, message, article.pk)
+        self.listings.note(post.section, post.fields["authors"], post.fields["tags"])
 
     def _body(self, record: SourcePost) -> Conversion:
         seed = f"{self.source}|{record.source_id}"
@@ -693,20 +700,18 @@ class ImportEngine:
                 )
             return
         for post, article in zip(posts, articles, strict=True):
-            self._post_saved(
-                post.record, "create", post.title, post.message, article, post.checksum
-            )
+            self._post_saved(post, "create", article)
 
-    def _create_one(self, post: _NewPost) -> None:
+    def _create_one(self, post: _ConvertedPost) -> None:
         (article,) = self._create_articles([post])
-        self._post_saved(post.record, "create", post.title, post.message, article, post.checksum)
+        self._post_saved(post, "create", article)
 
-    def _create_articles(self, posts: list[_NewPost]) -> list[ArticlePage]:
+    def _create_articles(self, posts: list[_ConvertedPost]) -> list[ArticlePage]:
         new = [self._new_article(post) for post in posts]
         bulk_pages.insert_articles(new, self.tags)
         return [item.page for item in new]
 
-    def _new_article(self, post: _NewPost) -> bulk_pages.NewArticle:
+    def _new_article(self, post: _ConvertedPost) -> bulk_pages.NewArticle:
         section, record, fields = post.section, post.record, post.fields
         article = ArticlePage(locale_id=section.locale_id, kind=section.default_kind)
         self._apply_fields(article, record, fields)

@@ -207,3 +207,18 @@ def test_an_address_too_long_to_redirect_is_reported_not_fatal(magazine, tmp_pat
     assert Redirect.objects.filter(redirect_page__in=ArticlePage.objects.all()).count() == 9
     event = run.events.get(source_id="post:8")
     assert event.action == "create" and "longer than 255 characters" in event.message
+
+
+def test_cached_listings_show_the_imported_articles(magazine, tmp_path, client):
+    # Readers had the section, front page and feed cached before the import.
+    news = magazine["sections"]["news"]
+    for url in (news.url, magazine["home"].url):
+        client.get(url)
+        assert client.get(url)["X-Cache"] == "HIT"
+    export = tmp_path / "export.xml"
+    write_export(export, 6)
+    run_import_now(start_run("wxr", str(export)))
+    listing = client.get(news.url)
+    assert listing["X-Cache"] == "MISS"
+    assert "Story 0:" in listing.content.decode()
+    assert client.get(magazine["home"].url)["X-Cache"] == "MISS"
