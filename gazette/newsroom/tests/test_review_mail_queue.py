@@ -10,7 +10,8 @@ from gazette.newsroom.tests.conftest import draft_article
 from gazette.newsroom.tests.test_editor_and_guard import edit_post_data
 from gazette.newsroom.tests.test_workflow import act, committed, submit
 
-pytestmark = pytest.mark.django_db
+# Transactional: the worker closes the database connection between tasks, as in production.
+pytestmark = pytest.mark.django_db(transaction=True)
 
 DATABASE_QUEUE = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
