@@ -73,7 +73,8 @@ DEMO_USERS = [
     ("contributor", "gazette-contributor", CONTRIBUTORS, "Carmen", "Contributor"),
     ("author", "gazette-author", AUTHORS, "Amal", "Author"),
     ("legal", "gazette-legal", LEGAL, "Lina", "Legal"),
-    ("translator", "gazette-translator", TRANSLATORS, "Tariq", "Translator"),
+    # The translator signs in as the magazine's translator, so the credit is filled in.
+    ("translator", "gazette-translator", TRANSLATORS, "Ines", "Bakri"),
 ]
 
 HERO_POOL = 48
