@@ -80,8 +80,8 @@ audit: $(STAMP) audit-tools
 	  $(BIN)/python manage.py migrate --noinput --verbosity 0; \
 	  $(BIN)/python manage.py collectstatic --noinput --verbosity 0; \
 	  TASKS_BACKEND=immediate $(BIN)/python manage.py gazette_demo --if-empty --verbosity 0; \
-	  SITE_URL=$(AUDIT_URL) $(BIN)/granian --interface wsgi --host 127.0.0.1 --port $(AUDIT_PORT) --workers 1 \
-	    gazette.wsgi:application > var/audit/server.log 2>&1 & started=$$!; \
+	  SITE_URL=$(AUDIT_URL) GAZETTE_PORT=$(AUDIT_PORT) WEB_WORKERS=1 deploy/granian.sh \
+	    > var/audit/server.log 2>&1 & started=$$!; \
 	  for i in $$(seq 90); do curl -fsS $(AUDIT_URL)/healthz >/dev/null 2>&1 && break; sleep 1; done; \
 	fi; \
 	status=0; $(BIN)/python -m gazette.seo.audit --base-url $(AUDIT_URL) --tools .audit --out var/audit || status=$$?; \

@@ -19,7 +19,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = os.environ.get("GAZETTE_PYTHON") or sys.executable
-GRANIAN = str(Path(PYTHON).with_name("granian"))
+sys.path.insert(0, str(ROOT))
+from gazette.core.serving import server_command, server_env  # noqa: E402
 
 
 def free_port() -> int:
@@ -104,29 +105,20 @@ class Stack:
     # --- processes ----------------------------------------------------------
     def start_app(self, name: str, port: int, workers: int = 2, threads: int = 8, **env) -> None:
         self.procs[name] = subprocess.Popen(
-            [
-                GRANIAN,
-                "--interface",
-                "wsgi",
-                "--host",
-                "127.0.0.1",
-                "--port",
-                str(port),
-                "--workers",
-                str(workers),
-                "--blocking-threads",
-                str(threads),
-                "--backpressure",
-                "64",
-                "--backlog",
-                "2048",
-                "--no-ws",
-                "--log-level",
-                "error",
-                "gazette.wsgi:application",
-            ],
+            server_command(),
             cwd=ROOT,
-            env={**self.env, **{k: str(v) for k, v in env.items()}},
+            env={
+                **self.env,
+                **server_env(
+                    port,
+                    workers=workers,
+                    threads=threads,
+                    WEB_BACKPRESSURE=64,
+                    WEB_BACKLOG=2048,
+                    GAZETTE_VENV=Path(PYTHON).parent.parent,
+                ),
+                **{k: str(v) for k, v in env.items()},
+            },
             stdout=subprocess.DEVNULL,
             stderr=open(self.dir / f"{name}.log", "ab"),  # noqa: SIM115
             start_new_session=True,

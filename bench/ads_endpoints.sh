@@ -5,7 +5,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=${PY:-.venv/bin/python}
-GRANIAN=${GRANIAN:-.venv/bin/granian}
 PORT=${PORT:-8477}
 NGINX_PORT=${NGINX_PORT:-8478}
 tmp=$(mktemp -d)
@@ -19,8 +18,7 @@ export GAZETTE_VAR_DIR="$tmp" DATABASE_URL="sqlite:///$tmp/bench.sqlite3" TASKS_
 export SITE_URL="http://127.0.0.1:$PORT" STATIC_MANIFEST=0 LOG_LEVEL=WARNING
 "$PY" manage.py migrate --noinput --verbosity 0
 eval "$("$PY" manage.py shell < bench/ads_seed.py 2>/dev/null | grep '^ARTICLE=')"
-"$GRANIAN" --interface wsgi --host 127.0.0.1 --port "$PORT" --workers 2 --blocking-threads 4 \
-  --no-ws --log-level warning gazette.wsgi:application > "$tmp/web.log" 2>&1 &
+GAZETTE_PORT="$PORT" WEB_WORKERS=2 WEB_THREADS=4 deploy/granian.sh > "$tmp/web.log" 2>&1 &
 web_pid=$!
 for _ in $(seq 50); do curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null && break; sleep 0.2; done
 

@@ -8,6 +8,6 @@ export GAZETTE_VAR_DIR="$tmp" DATABASE_URL="sqlite:///$tmp/bench.sqlite3"
 .venv/bin/python manage.py migrate --noinput --verbosity 0
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 start=$(date +%s.%N)
-.venv/bin/python manage.py gazette_demo | tail -2
+.venv/bin/python manage.py gazette_demo | tail -8
 end=$(date +%s.%N)
 printf 'demo build: %.1f s (load after: %s)\n' "$(echo "$end - $start" | bc)" "$(cut -d' ' -f1-3 /proc/loadavg)"

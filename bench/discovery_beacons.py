@@ -29,7 +29,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
-GRANIAN = str(Path(PYTHON).with_name("granian"))
+sys.path.insert(0, str(ROOT))
+from gazette.core.serving import server_command, server_env  # noqa: E402
 
 
 def free_port() -> int:
@@ -135,27 +136,19 @@ print(f"{r.events} {r.counted} {r.duplicates} {r.rows_written} {r.seconds:.3f} {
     return out.stdout.strip().splitlines()[-1]
 
 
+def granian_env(args, port: int, app: str) -> dict[str, str]:
+    # Served as deploy/granian.sh serves production, with the benchmark's worker counts.
+    return server_env(
+        port, workers=args.workers, threads=args.threads, log_level="warning", app=app
+    )
+
+
 def reference_run(args, ids: list[int]) -> dict:
     """The same load against an empty WSGI app: what granian itself costs right now."""
     port = free_port()
     server = subprocess.Popen(
-        [
-            GRANIAN,
-            "--interface",
-            "wsgi",
-            "--host",
-            "127.0.0.1",
-            "--port",
-            str(port),
-            "--workers",
-            str(args.workers),
-            "--blocking-threads",
-            str(args.threads),
-            "--no-ws",
-            "--log-level",
-            "warning",
-            "bench.empty_wsgi:application",
-        ],
+        server_command(),
+        env={**os.environ, **granian_env(args, port, "bench.empty_wsgi:application")},
         cwd=ROOT,
         start_new_session=True,
     )
@@ -210,24 +203,8 @@ def main() -> None:
     before = database_fingerprint(db)
     port = free_port()
     server = subprocess.Popen(
-        [
-            GRANIAN,
-            "--interface",
-            "wsgi",
-            "--host",
-            "127.0.0.1",
-            "--port",
-            str(port),
-            "--workers",
-            str(args.workers),
-            "--blocking-threads",
-            str(args.threads),
-            "--no-ws",
-            "--log-level",
-            "warning",
-            "gazette.wsgi:application",
-        ],
-        env=env,
+        server_command(),
+        env={**env, **granian_env(args, port, "gazette.wsgi:application")},
         cwd=ROOT,
         start_new_session=True,
     )

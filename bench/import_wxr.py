@@ -2,8 +2,10 @@
 
     python bench/import_wxr.py                      # 2,000 then 10,000 posts, 2,000 images
     python bench/import_wxr.py --posts 500 --skip-small
+    python bench/import_wxr.py --database postgres://postgres@127.0.0.1:5432/gz_importer_bench
 
-Each run uses a fresh SQLite database and media folder in a temporary directory (nothing
+Each run uses a fresh database (a SQLite file in a temporary directory, or the PostgreSQL
+database given with --database, dropped and created again) and media folder (nothing
 touches var/), runs `migrate`, builds a small magazine, then times
 `manage.py gazette_import wxr FILE` in its own process and reports its peak RSS. It also
 measures the streaming parser alone (no database) to show memory does not grow with the
@@ -19,6 +21,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 from xml.sax.saxutils import escape
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -111,8 +114,14 @@ CHILD = """
 import resource, sys, time, django
 django.setup()
 from django.core.management import call_command
+from django.db import connection
+statements = [0]
+def count(execute, sql, params, many, context):
+    statements[0] += 1
+    return execute(sql, params, many, context)
 started = time.perf_counter()
-call_command("gazette_import", "wxr", sys.argv[1], "--report", "0")
+with connection.execute_wrapper(count):
+    call_command("gazette_import", "wxr", sys.argv[1], "--report", "0")
 elapsed = time.perf_counter() - started
 rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 from gazette.transfer.models import ImportRun
@@ -120,7 +129,7 @@ from gazette.transfer.tasks import index_imported
 started = time.perf_counter()
 index_imported.call(ImportRun.objects.latest("pk").pk)
 indexing = time.perf_counter() - started
-print(f"RESULT {elapsed:.1f} {rss} {indexing:.1f}")
+print(f"RESULT {elapsed:.1f} {rss} {indexing:.1f} {statements[0]}")
 """
 
 PARSE_ONLY = """
@@ -149,15 +158,31 @@ def run(env, *args, timeout=TIMEOUT) -> str:
     return result.stdout
 
 
-def bench(posts: int, attachments: int) -> dict:
+def fresh_postgres(url: str) -> None:
+    """Drop and create the benchmark's own PostgreSQL database (never any other)."""
+    import psycopg
+
+    parts = urlsplit(url)
+    name = parts.path.lstrip("/")
+    if not name.startswith("gz_") or not name.endswith("_bench"):
+        raise SystemExit(f"Refusing to recreate {name!r}: give a database named gz_…_bench.")
+    admin = urlunsplit(parts._replace(path="/postgres"))
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        conn.execute(f'CREATE DATABASE "{name}"')
+
+
+def bench(posts: int, attachments: int, database: str = "") -> dict:
     with tempfile.TemporaryDirectory(prefix="gazette-bench-") as tmp:
         work = Path(tmp)
         export = work / "export.xml"
         write_wxr(export, posts, attachments)
+        if database:
+            fresh_postgres(database)
         env = {
             **{k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "REDIS_URL"}},
             "DJANGO_SETTINGS_MODULE": "gazette.settings",
-            "DATABASE_URL": f"sqlite:///{work / 'bench.sqlite3'}",
+            "DATABASE_URL": database or f"sqlite:///{work / 'bench.sqlite3'}",
             "MEDIA_ROOT": str(work / "media"),
             "GAZETTE_VAR_DIR": str(work / "var"),
             # As in production: the import queues its follow-up work for the task worker.
@@ -171,7 +196,7 @@ def bench(posts: int, attachments: int) -> dict:
         started = time.perf_counter()
         out = run(env, "-c", CHILD, str(export))
         wall = time.perf_counter() - started
-        seconds, rss, indexing = out.split("RESULT ")[1].split()
+        seconds, rss, indexing, statements = out.split("RESULT ")[1].split()
         counted = run(
             env,
             "-c",
@@ -187,6 +212,7 @@ def bench(posts: int, attachments: int) -> dict:
             "rate": posts / float(seconds),
             "rss_mb": int(rss) / 1024,
             "indexing_s": float(indexing),
+            "statements_per_post": int(statements) / posts,
             "parse_rss_mb": int(parse[1]) / 1024,
             "articles": int(counted),
         }
@@ -198,21 +224,30 @@ def main() -> None:
     parser.add_argument("--attachments", type=int, default=2000)
     parser.add_argument("--small", type=int, default=2000, help="the smaller run, for memory")
     parser.add_argument("--skip-small", action="store_true")
+    parser.add_argument(
+        "--database",
+        default="",
+        help="a PostgreSQL URL whose database (named gz_…_bench) is recreated for each size; "
+        "default: a fresh SQLite file",
+    )
     args = parser.parse_args()
     sizes = [] if args.skip_small else [args.small]
     sizes.append(args.posts)
+    print(f"database: {'PostgreSQL' if args.database else 'SQLite'}")
     print(f"load: {os.getloadavg()[0]:.2f} {os.getloadavg()[1]:.2f} {os.getloadavg()[2]:.2f}")
     print(
-        "| posts | images (metadata) | file MB | import s | posts/s | peak RSS MB (import) "
-        "| peak RSS MB (parse only) | articles created | search+reference indexing s (worker) |"
+        "| posts | images (metadata) | file MB | import s | posts/s | SQL statements/post "
+        "| peak RSS MB (import) | peak RSS MB (parse only) | articles created "
+        "| search+reference indexing s (worker) | load (1 min) |"
     )
-    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for posts in sizes:
-        r = bench(posts, args.attachments)
+        r = bench(posts, args.attachments, args.database)
         print(
             f"| {r['posts']:,} | {r['attachments']:,} | {r['file_mb']:.1f} | {r['import_s']:.1f} "
-            f"| {r['rate']:.0f} | {r['rss_mb']:.0f} | {r['parse_rss_mb']:.0f} | {r['articles']:,} "
-            f"| {r['indexing_s']:.1f} |",
+            f"| {r['rate']:.0f} | {r['statements_per_post']:.1f} | {r['rss_mb']:.0f} "
+            f"| {r['parse_rss_mb']:.0f} | {r['articles']:,} | {r['indexing_s']:.1f} "
+            f"| {os.getloadavg()[0]:.2f} |",
             flush=True,
         )
     print(f"load after: {os.getloadavg()[0]:.2f}")

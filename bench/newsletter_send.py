@@ -3,9 +3,10 @@
     .venv/bin/python bench/newsletter_send.py --subscribers 10000 100000
 
 For each size it builds a fresh SQLite database in a temporary folder (or uses
-DATABASE_URL when --use-database-url is given), starts aiosmtpd on 127.0.0.1 in its own
-process, then runs the sender in a fresh process and reports messages per second, the
-sender's peak RSS and the time to finish. It checks that the server received exactly N
+DATABASE_URL when --use-database-url is given), starts aiosmtpd processes on 127.0.0.1
+(advertising PIPELINING unless --no-pipelining), then runs --workers sender processes
+(what as many task workers do) and reports messages per second, the senders' peak RSS,
+the time to finish and the CPU each message cost the senders and the SMTP servers. It checks that the server received exactly N
 messages and that every Delivery row is marked sent. Only 127.0.0.1 is contacted; each
 phase has a time limit.
 """
@@ -28,9 +29,9 @@ sys.path.insert(0, str(ROOT))
 PHASE_TIMEOUT = 900  # seconds; the target is 300 for 100,000
 
 
-def run_smtp_server(port: int) -> None:
-    """Phase: one aiosmtpd process counting messages on a shared port (SO_REUSEPORT), as an
-    MTA runs several smtpd processes; prints the count when told to stop."""
+def run_smtp_server(port: int, pipelining: bool) -> None:
+    """Phase: one aiosmtpd process counting messages; prints the count when told to stop.
+    It advertises PIPELINING, as Postfix and Exim do, unless told not to."""
     import asyncio
     import socket
 
@@ -39,10 +40,12 @@ def run_smtp_server(port: int) -> None:
 
     from gazette.newsletter.tests.smtp import RecordingHandler
 
-    handler = RecordingHandler(keep=False)
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    handler = RecordingHandler(keep=False, pipelining=pipelining)
+    # IPPROTO_TCP spelled out: asyncio sets TCP_NODELAY on accepted connections only when
+    # the listening socket says TCP, and without it aiosmtpd's replies to pipelined
+    # commands wait ~40 ms each for delayed ACKs (Nagle).
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
     sock.bind(("127.0.0.1", port))
     sock.listen(512)
     loop = asyncio.new_event_loop()
@@ -137,18 +140,20 @@ def run_send(edition_id: int) -> None:
     )
 
 
-def run_parallel_send(edition_id: int, workers: int, env: dict) -> dict:
-    """Phase: K sender processes on one edition, as K task workers would run it."""
+def run_parallel_send(edition_id: int, workers: int, env: dict, ports: list[int]) -> dict:
+    """Phase: K sender processes on one edition, as K task workers would run it. Sender i
+    talks to server i (mod the number of servers): an MTA such as Postfix gives every
+    connection its own smtpd process."""
     started = time.perf_counter()
     procs = [
         subprocess.Popen(
             [sys.executable, __file__, "--phase", "send", "--edition", str(edition_id)],
-            env=env,
+            env={**env, "EMAIL_URL": f"smtp://127.0.0.1:{ports[i % len(ports)]}"},
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
         )
-        for _ in range(workers)
+        for i in range(workers)
     ]
     results = []
     for proc in procs:
@@ -188,18 +193,21 @@ def phase(args: list[str], env: dict, timeout: int = PHASE_TIMEOUT) -> dict:
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
-def measure(count: int, use_database_url: bool, workers: int, servers: int) -> dict:
+def measure(
+    count: int, use_database_url: bool, workers: int, servers: int, pipelining: bool
+) -> dict:
     from gazette.newsletter.tests.smtp import free_port
 
-    port = free_port()
+    ports = [free_port() for _ in range(servers)]
     with tempfile.TemporaryDirectory(prefix="gazette-bench-nl-") as tmp:
         smtpd = [
             subprocess.Popen(
-                [sys.executable, __file__, "--phase", "smtp", "--port", str(port)],
+                [sys.executable, __file__, "--phase", "smtp", "--port", str(port)]
+                + ([] if pipelining else ["--no-pipelining"]),
                 stdout=subprocess.PIPE,
                 text=True,
             )
-            for _ in range(servers)
+            for port in ports
         ]
         try:
             for proc in smtpd:
@@ -207,7 +215,6 @@ def measure(count: int, use_database_url: bool, workers: int, servers: int) -> d
             env = {
                 **os.environ,
                 "GAZETTE_VAR_DIR": tmp,
-                "EMAIL_URL": f"smtp://127.0.0.1:{port}",
                 "TASKS_BACKEND": "immediate",
                 "SITE_URL": "https://gazette.example",
                 "LOG_LEVEL": "WARNING",
@@ -217,7 +224,7 @@ def measure(count: int, use_database_url: bool, workers: int, servers: int) -> d
             setup_started = time.perf_counter()
             setup = phase(["--phase", "setup", "--count", str(count)], env)
             setup_seconds = time.perf_counter() - setup_started
-            send = run_parallel_send(setup["edition"], workers, env)
+            send = run_parallel_send(setup["edition"], workers, env, ports)
         finally:
             received, server_cpu = 0, 0.0
             for proc in smtpd:
@@ -247,16 +254,24 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2, help="sender processes")
     parser.add_argument("--servers", type=int, default=2, help="aiosmtpd processes")
     parser.add_argument("--port", type=int)
+    parser.add_argument(
+        "--no-pipelining",
+        action="store_true",
+        help="the SMTP server does not advertise PIPELINING (senders wait after every command)",
+    )
     args = parser.parse_args()
     if args.phase == "smtp":
-        return run_smtp_server(args.port)
+        return run_smtp_server(args.port, not args.no_pipelining)
     if args.phase == "setup":
         return run_setup(args.count)
     if args.phase == "send":
         return run_send(args.edition)
 
     print(f"load before: {os.getloadavg()}")
-    rows = [measure(n, args.use_database_url, args.workers, args.servers) for n in args.subscribers]
+    rows = [
+        measure(n, args.use_database_url, args.workers, args.servers, not args.no_pipelining)
+        for n in args.subscribers
+    ]
     print(f"load after: {os.getloadavg()}")
     print()
     print(

@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Start the web server: granian serving gazette.wsgi (cache hits answered before Django).
-# Environment: WEB_WORKERS, WEB_THREADS, GAZETTE_HOST, GAZETTE_PORT (see deploy/env.example).
+# The one place the server command is built: make run (Procfile), make audit, the systemd
+# unit, the benchmarks and the live tests all start the site through this script.
+# Environment: GAZETTE_HOST, GAZETTE_PORT, WEB_WORKERS, WEB_THREADS, WEB_BACKLOG,
+# WEB_BACKPRESSURE, WEB_MAX_RSS_MB, WEB_LOG_LEVEL, GAZETTE_WSGI_APP (see deploy/env.example).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 exec "${GAZETTE_VENV:-.venv}/bin/granian" \
@@ -13,5 +16,5 @@ exec "${GAZETTE_VENV:-.venv}/bin/granian" \
   --respawn-failed-workers \
   --workers-max-rss "${WEB_MAX_RSS_MB:-512}" \
   --no-ws \
-  --log-level warning \
-  gazette.wsgi:application
+  --log-level "${WEB_LOG_LEVEL:-warning}" \
+  "${GAZETTE_WSGI_APP:-gazette.wsgi:application}"

@@ -364,6 +364,7 @@ LOGGING = {
         "django.db.backends": {"level": "WARNING"},
         # One line per task is noise at magazine volume; failures still show.
         "django_tasks": {"level": env_str("TASKS_LOG_LEVEL", "WARNING")},
+        "django_tasks_db": {"level": env_str("TASKS_LOG_LEVEL", "WARNING")},
     },
 }
 

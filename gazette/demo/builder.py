@@ -8,6 +8,7 @@ magazine (dates are laid out backwards from the day it runs).
 from __future__ import annotations
 
 import hashlib
+import io
 import random
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -17,6 +18,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.files.images import ImageFile
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.text import slugify
@@ -24,7 +26,9 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection, Locale, Page, Site
 from wagtail.rich_text import RichText
 
-from gazette.demo import corpus, images
+from gazette.demo import corpus, images, readers
+from gazette.discovery.models import DailyViews
+from gazette.discovery.signal_handlers import refreshes_held
 from gazette.home.models import HomePage
 from gazette.news.models import ArticleAuthor, ArticlePage, SectionPage
 from gazette.newsroom.roles import AUTHORS, CONTRIBUTORS, EDITORS, LEGAL, TRANSLATORS, ensure_roles
@@ -69,7 +73,8 @@ DEMO_USERS = [
     ("contributor", "gazette-contributor", CONTRIBUTORS, "Carmen", "Contributor"),
     ("author", "gazette-author", AUTHORS, "Amal", "Author"),
     ("legal", "gazette-legal", LEGAL, "Lina", "Legal"),
-    ("translator", "gazette-translator", TRANSLATORS, "Tariq", "Translator"),
+    # The translator signs in as the magazine's translator, so the credit is filled in.
+    ("translator", "gazette-translator", TRANSLATORS, "Ines", "Bakri"),
 ]
 
 HERO_POOL = 48
@@ -413,33 +418,91 @@ def build(seed: int = 2025, articles: int = 220, arabic: int = 24, write=print) 
     english_times = [schedule[i] for i in range(total) if i not in pair_time_set]
 
     done = 0
-    for item, when in zip(english, english_times, strict=True):
-        with transaction.atomic():
-            maker.make(item, "en", when, rng)
-        done += 1
-        if done % 25 == 0:
-            progress.step(f"Articles: {done}/{total}")
-    for (ar_item, en_item), slot in zip(pairs, pair_times, strict=True):
-        when = schedule[slot]
-        with transaction.atomic():
-            pool = maker.writers.get(ar_item["section"]) or list(authors)
-            writers = [rng.choice(pool)]
-            original = maker.make(ar_item, "ar", when, rng, writer_slugs=writers)
-            maker.make(
-                en_item,
-                "en",
-                when + timedelta(hours=3),
-                rng,
-                translation_of=original,
-                writer_slugs=writers,
-            )
-        done += 1
-        if done % 25 == 0:
-            progress.step(f"Articles: {done}/{total}")
+    # One relatedness pass after the last article, not one refresh (and cascade) each.
+    with refreshes_held():
+        for item, when in zip(english, english_times, strict=True):
+            with transaction.atomic():
+                maker.make(item, "en", when, rng)
+            done += 1
+            if done % 25 == 0:
+                progress.step(f"Articles: {done}/{total}")
+        for (ar_item, en_item), slot in zip(pairs, pair_times, strict=True):
+            when = schedule[slot]
+            with transaction.atomic():
+                pool = maker.writers.get(ar_item["section"]) or list(authors)
+                writers = [rng.choice(pool)]
+                original = maker.make(ar_item, "ar", when, rng, writer_slugs=writers)
+                maker.make(
+                    en_item,
+                    "en",
+                    when + timedelta(hours=3),
+                    rng,
+                    translation_of=original,
+                    writer_slugs=writers,
+                )
+            done += 1
+            if done % 25 == 0:
+                progress.step(f"Articles: {done}/{total}")
     progress.step(f"Articles: {done}/{total}")
+    unrelated = (
+        ArticlePage.objects.live()
+        .public()
+        .filter(Q(discovery__isnull=True) | Q(discovery__computed_at__isnull=True))
+    )
+    if unrelated.exists():
+        relate_articles(progress)
+    if not DailyViews.objects.exists():
+        read_articles(sections, seed, progress)
     from gazette.ads.demo import gazette_demo_ads
 
     for what, n in gazette_demo_ads(seed, write=progress.step).items():
         if n:
             progress.count(what, n)
+    from gazette.newsletter.demo import gazette_demo_newsletters
+
+    for what, n in gazette_demo_newsletters(write=progress.step).items():
+        if n:
+            progress.count(what, n)
     return progress.created
+
+
+class _Steps(io.TextIOBase):
+    """A text stream that hands each line to the build's progress."""
+
+    def __init__(self, step: Callable[[str], None]):
+        self.step = step
+
+    def write(self, text: str) -> int:
+        for line in text.splitlines():
+            if line.strip():
+                self.step(line)
+        return len(text)
+
+
+def relate_articles(progress: Progress) -> None:
+    """Compute every article's "You May Also Like" list (the rebuild command, in process)."""
+    from django.core.management import call_command
+
+    progress.step("Related articles…")
+    call_command("gazette_related", rebuild=True, restart=True, stdout=_Steps(progress.step))
+
+
+def read_articles(sections: dict, seed: int, progress: Progress) -> None:
+    """A month of readers through the real beacon path and roll-up (see `readers`)."""
+    section_of = {page.path: key for key, pair in sections.items() for page in pair}
+    steplen = ArticlePage.steplen
+    articles = [
+        readers.DemoArticle(pk, language, section_of.get(path[:-steplen], ""), when.timestamp())
+        for pk, language, path, when in ArticlePage.objects.live()
+        .public()
+        .values_list("pk", "locale__language_code", "path", "first_published_at")
+        if when is not None
+    ]
+    progress.step("A month of readers…")
+    report = readers.replay_readers(articles, seed)
+    progress.count("views counted", report.counted)
+    progress.step(
+        f"Readers: {report.beacons:,} beacons over {readers.DAYS} days, "
+        f"{report.counted:,} views counted ({report.filtered:,} from robots or prefetches "
+        f"and {report.repeats:,} repeat reads not counted) in {report.seconds:.1f}s"
+    )

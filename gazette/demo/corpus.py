@@ -2002,8 +2002,14 @@ def _split(text):
 class _Writer:
     """Composes one article in one or two languages with shared random choices."""
 
-    def __init__(self, rng, topic, langs, place):
+    def __init__(self, rng, topic, langs, place, uses=None):
         self.rng, self.t, self.langs = rng, topic, langs
+        # How often each entry has gone into an article of this call, overall and within
+        # this topic: pools offer the least used first, so articles on one subject do not
+        # repeat each other's paragraphs (the newsroom's near-duplicate check would object).
+        self.uses = uses if uses is not None else {}
+        # Rendered text (by identity) → the entries it was made from.
+        self.sources = {}
         en, ar, _ = place
         self.ctx = {"place": {"en": en, "ar": ar}, "issue": self._pair(topic["issue"][0])}
         scene = topic.get("scene")
@@ -2017,7 +2023,34 @@ class _Writer:
         """A shuffled copy of the entries usable in every language of this article."""
         usable = [e for e in items if "ar" not in self.langs or e["ar"]]
         self.rng.shuffle(usable)
+        topic = self.t["key"]
+        usable.sort(key=lambda e: (self.uses.get((topic, e["id"]), 0), self.uses.get(e["id"], 0)))
         return usable
+
+    def made_from(self, rendered, *parts):
+        """Remember that `rendered` was made from `parts` (entries or rendered texts)."""
+        ids = []
+        for part in parts:
+            if isinstance(part, dict) and "id" in part and "en" in part:
+                ids.append(part["id"])
+            else:
+                known = self.sources.get(id(part))
+                ids.extend(known[1] if known and known[0] is part else [])
+        self.sources[id(rendered)] = (rendered, ids)
+        return rendered
+
+    def used(self, entry) -> int:
+        """How many articles on this topic have used `entry` so far."""
+        return self.uses.get((self.t["key"], entry["id"]), 0)
+
+    def mark_used(self, blocks):
+        """Count the entries whose text went into this article's blocks."""
+        topic = self.t["key"]
+        for _kind, value in blocks:
+            known = self.sources.get(id(value))
+            for entry_id in known[1] if known and known[0] is value else []:
+                self.uses[entry_id] = self.uses.get(entry_id, 0) + 1
+                self.uses[(topic, entry_id)] = self.uses.get((topic, entry_id), 0) + 1
 
     def text(self, entry, part=None, cache=None):
         """Render an entry; part 0/1 selects headline or lede of a ' >> ' entry."""
@@ -2028,7 +2061,7 @@ class _Writer:
             if part is not None:
                 raw = _split(raw)[part]
             out[lang] = None if raw is None else _fill(raw, lang, self.ctx, cache, self.rng)
-        return out
+        return self.made_from(out, entry)
 
     def person(self, who, person):
         name_en, name_ar, gender, age = person
@@ -2071,7 +2104,7 @@ class _Writer:
                 .replace("{role}", who["role"][lang])
                 .replace("{v}", verbs[who["g"]])
             )
-        return out, q
+        return self.made_from(out, q), q
 
 
 _FIRST_FORMS = [
@@ -2216,8 +2249,17 @@ def _pick_headline(rng, topic, kind, langs, state):
     need_ar = "ar" in langs
     cands = [(e, 0) for e in topic.get(key, [])] + [(e, 1) for e in _G.get(key, [])]
     cands = [(e, g) for e, g in cands if not need_ar or e["ar"]]
-    uses = state["uses"]
-    ranked = sorted(cands, key=lambda c: (uses.get(c[0]["id"], 0) + c[1], rng.random()))
+    uses, tk = state["uses"], topic["key"]
+    # A template comes back on a topic only once the topic has used all of its own: the
+    # same story in another town reads as the same story (and as a near-duplicate).
+    ranked = sorted(
+        cands,
+        key=lambda c: (
+            uses.get((tk, c[0]["id"]), 0),
+            uses.get(c[0]["id"], 0) + c[1],
+            rng.random(),
+        ),
+    )
     for entry, _ in ranked:
         places = _place_pool(topic)
         rng.shuffle(places)
@@ -2228,7 +2270,7 @@ def _pick_headline(rng, topic, kind, langs, state):
             mark = (topic["key"], entry["id"], place[0] if has_place else None)
             if mark in state["marks"] or _for_pairs(topic, entry, mark[2]) != need_ar:
                 continue
-            writer = _Writer(rng, topic, langs, place)
+            writer = _Writer(rng, topic, langs, place, state["uses_in_body"])
             cache = {}
             head = writer.text(entry, 0, cache)
             keys = [_slug_key(head[lang]) for lang in langs]
@@ -2237,6 +2279,7 @@ def _pick_headline(rng, topic, kind, langs, state):
             state["marks"].add(mark)
             state["heads"].update(keys)
             uses[entry["id"]] = uses.get(entry["id"], 0) + 1
+            uses[(tk, entry["id"])] = uses.get((tk, entry["id"]), 0) + 1
             return writer, entry, head, cache, place
     raise ValueError(f"ran out of distinct headlines for {topic['key']} ({kind})")
 
@@ -2283,8 +2326,9 @@ def _furnish(rng, w, topic, kind, paras, pull):
     return blocks
 
 
-def _joined(first, second):
-    return ("paragraph", {lang: f"{first[lang]} {second[lang]}" for lang in first})
+def _joined(w, first, second):
+    joined = {lang: f"{first[lang]} {second[lang]}" for lang in first}
+    return ("paragraph", w.made_from(joined, first, second))
 
 
 def _body(rng, w, topic, kind, cast, second, generic):
@@ -2295,12 +2339,16 @@ def _body(rng, w, topic, kind, cast, second, generic):
         return ("paragraph", w.text(entry))
 
     if kind == "caricature":
-        choice = rng.choice([None, *G["cart_para"]])
+        # A note under the cartoon, never one this topic's cartoons have had already.
+        fresh = [e for e in w.pool(G["cart_para"]) if not w.used(e)]
+        choice = None if rng.random() < 0.25 or not fresh else fresh[0]
         paras = [] if choice is None else [para(choice)]
         return paras, None, w.text(rng.choice(G["stand_cart"]))
     facts = [para(e) for e in w.pool(topic["fact"])]
     if kind == "news":
-        first, other = rng.sample(["official", "resident", "expert"], 2)
+        # The two voices this topic's earlier news quoted least.
+        voices = rng.sample(["official", "resident", "expert"], 3)
+        first, other = sorted(voices, key=lambda who: w.used(topic[f"q-{who}"][0]))[:2]
         q1 = ("paragraph", w.quote(cast[first], topic[f"q-{first}"][0])[0])
         q2 = ("paragraph", w.quote(cast[other], topic[f"q-{other}"][0])[0])
         paras = [("paragraph", second), facts[0], q1, facts[1], q2, facts[2]][: rng.randint(4, 6)]
@@ -2316,8 +2364,8 @@ def _body(rng, w, topic, kind, cast, second, generic):
         elabs, leads = w.pool(G["elab"]), w.pool(G["factlead"])
         facts = facts[: rng.randint(1, 3)]
         queues = {
-            "A": [_joined(a, w.text(x)) for a, x in zip(points, elabs, strict=False)],
-            "F": [_joined(w.text(x), f[1]) for x, f in zip(leads, facts, strict=False)],
+            "A": [_joined(w, a, w.text(x)) for a, x in zip(points, elabs, strict=False)],
+            "F": [_joined(w, w.text(x), f[1]) for x, f in zip(leads, facts, strict=False)],
             "M": [para(e) for e in w.pool(G["mid_op"])],
             "Q": [],
         }
@@ -2366,6 +2414,7 @@ def _compose(rng, topic, kind, langs, state):
     generic = entry["id"].startswith("generic.")
     paras, pull, stand = _body(rng, w, topic, kind, cast, second, generic)
     blocks = _furnish(rng, w, topic, kind, paras, pull)
+    w.mark_used(blocks)
     image = w.pool(topic["image"])[0]
     subject, caption_en = _split(image["en"])
     if kind == "caricature":
@@ -2395,7 +2444,14 @@ def _compose(rng, topic, kind, langs, state):
 
 
 def _new_state():
-    return {"uses": {}, "marks": set(), "heads": set(), "names": set(), "cast": {}}
+    return {
+        "uses": {},
+        "uses_in_body": {},
+        "marks": set(),
+        "heads": set(),
+        "names": set(),
+        "cast": {},
+    }
 
 
 def english_articles(rng: random.Random, count: int) -> list[dict]:

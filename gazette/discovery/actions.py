@@ -10,6 +10,7 @@ from gazette.discovery.index import index_document, remove_document
 from gazette.discovery.models import ArticleDiscovery, IndexedArticle, RelatedExclusion, RelatedPin
 from gazette.discovery.relate import STORED, rank_related
 from gazette.discovery.rollup import refresh_popular
+from gazette.discovery.variety import vary
 from gazette.news.models import ArticlePage
 
 
@@ -56,6 +57,10 @@ def apply_editor_choices(discovery: ArticleDiscovery) -> ArticleDiscovery:
 def relate_article(article_id: int) -> list[int]:
     """Compute and store the related list of one indexed article."""
     ranked = [pk for pk, _score in rank_related(article_id, limit=STORED)]
+    titles = dict(
+        ArticlePage.objects.filter(pk__in=[article_id, *ranked]).values_list("pk", "title")
+    )
+    ranked = vary(titles.get(article_id, ""), ranked, titles)
     discovery, _created = ArticleDiscovery.objects.get_or_create(article_id=article_id)
     discovery.computed_ids = ranked
     discovery.computed_at = timezone.now()

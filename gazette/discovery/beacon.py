@@ -39,8 +39,11 @@ def parse_body(body: bytes) -> tuple[int, str] | None:
     return int(page), language
 
 
-def accept_beacon(meta: Mapping[str, str], body: bytes) -> bool:
-    """Buffer the view if it is a person's first look today; True when it was buffered."""
+def accept_beacon(meta: Mapping[str, str], body: bytes, now: float | None = None) -> bool:
+    """Buffer the view if it is a person's first look today; True when it was buffered.
+
+    `now` (a Unix time) is for the demo magazine, which replays a month of readers.
+    """
     user_agent = meta.get("HTTP_USER_AGENT", "")
     if is_bot(user_agent) or is_prefetch(meta):
         return False
@@ -49,7 +52,7 @@ def accept_beacon(meta: Mapping[str, str], body: bytes) -> bool:
         return False
     article_id, language = parsed
     buffer = view_buffer()
-    hour = current_hour()
+    hour = current_hour(now)
     address = client_address(meta, getattr(settings, "GAZETTE_BEACON_TRUST_FORWARDED", False))
     visitor = visitor_key(address, user_agent, buffer.salt(hour // 24))
     buffer.add(ViewEvent(hour=hour, article_id=article_id, language=language, visitor=visitor))

@@ -1,39 +1,32 @@
 """Where view beacons wait for the roll-up: Redis when configured, else spool files.
 
 The beacon request appends one event and returns; it never touches the main database.
+The buffering itself (queued Redis pipelines, per-process spool files, the fallback to
+the spool while Redis fails) is the shared `gazette.core.buffering.EventBuffer`; this
+module adds what is particular to views:
 - Redis: a Lua call de-duplicates the reader for the day (a set that expires after the
-  day) and increments a pending counter hash. The request only queues the event in
-  memory; a thread in each web process sends the queue to Redis in one pipeline every
-  20 ms (a process killed outright loses at most those 20 ms of beacons). The roll-up
-  renames the hash and reads it.
-- Spool: each web process appends lines to a file named after the current 10-second
-  bucket under var/discovery/spool/. A file whose bucket has passed is never written
-  again, so the roll-up can read and delete it safely; files on disk survive a restart.
-If Redis is configured but fails, events go to the spool (checked again after a pause),
-so a Redis outage costs no views and no errors.
+  day) and increments the pending hash `gazette:discovery:pending`, which the roll-up
+  drains in named batches.
+- Spool: one line per event (hour, article, language, visitor); the roll-up
+  de-duplicates them.
+- The daily salt of the anonymous reader key: in Redis, or a file under
+  var/discovery/salt/ shared by the processes of one machine.
 """
 
 from __future__ import annotations
 
-import atexit
-import logging
 import os
 import secrets
 import threading
 import time
-from collections import deque
 from dataclasses import dataclass
 from pathlib import Path
 
 from django.conf import settings
 
-log = logging.getLogger(__name__)
+from gazette.core.buffering import EventBuffer, RedisHashBatches
 
-BUCKET_SECONDS = 10
 REDIS_PREFIX = "gazette:discovery:"
-REDIS_RETRY_AFTER = 5.0  # seconds to leave a failing Redis alone before trying again
-REDIS_FLUSH_SECONDS = 0.02
-REDIS_FLUSH_EVENTS = 500
 
 # KEYS: seen set, pending hash. ARGV: member "page:visitor", field "hour|page|lang", ttl.
 RECORD_SCRIPT = """
@@ -73,140 +66,22 @@ def discovery_dir() -> Path:
     return path
 
 
-# --- Redis ------------------------------------------------------------------
-class RedisBuffer:
-    """Pending counts and per-day reader sets in Redis, sent in pipelined batches."""
-
-    def __init__(self, url: str, on_failure):
-        import redis
-
-        self.client = redis.Redis.from_url(url, socket_timeout=0.25, socket_connect_timeout=0.25)
-        self.script = self.client.register_script(RECORD_SCRIPT)
-        self.pending_key = f"{REDIS_PREFIX}pending"
-        self.processing_key = f"{REDIS_PREFIX}processing"
-        self.on_failure = on_failure  # called with the events Redis did not take
-        self._queue: deque[ViewEvent] = deque()
-        self._wake = threading.Event()
-        self._thread: threading.Thread | None = None
-        self._flush_lock = threading.Lock()
-
-    def add(self, event: ViewEvent) -> None:
-        """Queue the event for the next pipeline (no network wait in the request)."""
-        self._queue.append(event)
-        if self._thread is None:
-            self._start()
-        if len(self._queue) >= REDIS_FLUSH_EVENTS:
-            self._wake.set()
-
-    def _start(self) -> None:
-        with self._flush_lock:
-            if self._thread is None:
-                self._thread = threading.Thread(
-                    target=self._run, name="gazette-beacons", daemon=True
-                )
-                self._thread.start()
-                atexit.register(self.flush)
-
-    def _run(self) -> None:
-        while True:
-            self._wake.wait(REDIS_FLUSH_SECONDS)
-            self._wake.clear()
-            self.flush()
-
-    def flush(self) -> int:
-        """Send every queued event to Redis; on failure hand them to `on_failure`."""
-        with self._flush_lock:
-            batch = []
-            while self._queue:
-                batch.append(self._queue.popleft())
-            if not batch:
-                return 0
-            ttl = seconds_left_in_day() + 3600
-            try:
-                pipe = self.client.pipeline(transaction=False)
-                for event in batch:
-                    self.script(
-                        keys=[f"{REDIS_PREFIX}seen:{event.day}", self.pending_key],
-                        args=[
-                            f"{event.article_id}:{event.visitor}",
-                            f"{event.hour}|{event.article_id}|{event.language}",
-                            ttl,
-                        ],
-                        client=pipe,
-                    )
-                pipe.execute()
-            except Exception as exc:
-                self.on_failure(batch, exc)
-            return len(batch)
-
-    def salt(self, day: int) -> bytes:
-        key = f"{REDIS_PREFIX}salt:{day}"
-        self.client.set(key, secrets.token_hex(32), nx=True, ex=seconds_left_in_day() + 3600)
-        return bytes.fromhex(self.client.get(key).decode())
-
-    def take_pending(self) -> dict[tuple[int, int, str], int]:
-        """Move the pending counts aside and return them (a crashed roll-up's first)."""
-        if not self.client.exists(self.processing_key):
-            try:
-                self.client.rename(self.pending_key, self.processing_key)
-            except Exception as exc:  # "no such key": nothing was counted
-                if "no such key" not in str(exc).lower():
-                    raise
-                return {}
-        counts = {}
-        for field, value in self.client.hgetall(self.processing_key).items():
-            hour, article_id, language = field.decode().split("|")
-            counts[(int(hour), int(article_id), language)] = int(value)
-        return counts
-
-    def forget_pending(self) -> None:
-        self.client.delete(self.processing_key)
+def spool_line(event: ViewEvent) -> str:
+    return f"{event.hour}\t{event.article_id}\t{event.language}\t{event.visitor}\n"
 
 
-# --- Spool files --------------------------------------------------------------
-class SpoolBuffer:
-    """Append-only event files on local disk, one per process per 10-second bucket."""
+class SaltFiles:
+    """Today's random salt, shared by every process on this machine through a file."""
 
     def __init__(self, directory: Path):
-        self.directory = directory / "spool"
+        self.directory = directory
         self.directory.mkdir(parents=True, exist_ok=True)
-        self.salt_directory = directory / "salt"
-        self.salt_directory.mkdir(parents=True, exist_ok=True)
-        self._lock = threading.Lock()
-        self._bucket = None
-        self._fd = None
         self._salts: dict[int, bytes] = {}
 
-    def add(self, event: ViewEvent) -> None:
-        line = f"{event.hour}\t{event.article_id}\t{event.language}\t{event.visitor}\n".encode()
-        bucket = int(time.time() // BUCKET_SECONDS)
-        with self._lock:
-            if bucket != self._bucket:
-                if self._fd is not None:
-                    os.close(self._fd)
-                name = self.directory / f"{bucket:012d}-{os.getpid()}.spool"
-                self._fd = os.open(name, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
-                self._bucket = bucket
-            os.write(self._fd, line)
-
-    def closed_files(self, now: float | None = None) -> list[Path]:
-        """Spool files no process writes to any more (their bucket is over)."""
-        limit = int((now if now is not None else time.time()) // BUCKET_SECONDS) - 1
-        found = []
-        for path in self.directory.glob("*.spool"):
-            try:
-                bucket = int(path.name.split("-", 1)[0])
-            except ValueError:
-                continue
-            if bucket < limit:
-                found.append(path)
-        return sorted(found)
-
     def salt(self, day: int) -> bytes:
-        """Today's random salt, shared by every process on this machine through a file."""
         if day in self._salts:
             return self._salts[day]
-        path = self.salt_directory / f"{day}.salt"
+        path = self.directory / f"{day}.salt"
         try:
             fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         except FileExistsError:
@@ -221,7 +96,7 @@ class SpoolBuffer:
             os.write(fd, value)
             os.close(fd)
         self._salts = {day: value}
-        forget_old_salts(self.salt_directory, day)
+        forget_old_salts(self.directory, day)
         return value
 
 
@@ -236,49 +111,49 @@ def forget_old_salts(directory: Path, today: int) -> None:
 
 
 # --- The buffer the beacon uses --------------------------------------------------
-class ViewBuffer:
-    """Redis first when configured, spool files otherwise or while Redis is failing."""
+class ViewBuffer(EventBuffer):
+    """The shared event buffer, with Redis-side de-duplication and the daily salt."""
 
     def __init__(self):
-        self.spool = SpoolBuffer(discovery_dir())
-        url = getattr(settings, "REDIS_URL", "")
-        self.redis = RedisBuffer(url, self._redis_batch_failed) if url else None
-        self._redis_down_until = 0.0
+        directory = discovery_dir()
+        super().__init__(
+            directory,
+            getattr(settings, "REDIS_URL", ""),
+            to_line=spool_line,
+            send_to_redis=ViewBuffer._send,
+            name="view beacons",
+        )
+        self.salt_files = SaltFiles(directory / "salt")
         self._redis_salts: dict[int, bytes] = {}
+        self.redis_counts: RedisHashBatches | None = None
+        if self.client is not None:
+            self.script = self.client.register_script(RECORD_SCRIPT)
+            self.redis_counts = RedisHashBatches(self.client, f"{REDIS_PREFIX}pending")
 
-    def _redis_usable(self) -> bool:
-        return self.redis is not None and time.monotonic() >= self._redis_down_until
-
-    def _redis_failed(self, exc: Exception) -> None:
-        self._redis_down_until = time.monotonic() + REDIS_RETRY_AFTER
-        log.warning("Redis unavailable for view beacons, using the spool: %s", exc)
-
-    def _redis_batch_failed(self, batch: list[ViewEvent], exc: Exception) -> None:
-        self._redis_failed(exc)
-        for event in batch:
-            self.spool.add(event)
-
-    def flush(self) -> None:
-        """Send this process's queued Redis events now (the roll-up and tests call it)."""
-        if self.redis is not None:
-            self.redis.flush()
+    def _send(self, pipe, event: ViewEvent) -> None:
+        self.script(
+            keys=[f"{REDIS_PREFIX}seen:{event.day}", self.redis_counts.live_key],
+            args=[
+                f"{event.article_id}:{event.visitor}",
+                f"{event.hour}|{event.article_id}|{event.language}",
+                seconds_left_in_day() + 3600,
+            ],
+            client=pipe,
+        )
 
     def salt(self, day: int) -> bytes:
         if day in self._redis_salts:
             return self._redis_salts[day]
-        if self._redis_usable():
+        if self.redis_usable():
             try:
-                self._redis_salts = {day: self.redis.salt(day)}
+                key = f"{REDIS_PREFIX}salt:{day}"
+                ttl = seconds_left_in_day() + 3600
+                self.client.set(key, secrets.token_hex(32), nx=True, ex=ttl)
+                self._redis_salts = {day: bytes.fromhex(self.client.get(key).decode())}
                 return self._redis_salts[day]
             except Exception as exc:
-                self._redis_failed(exc)
-        return self.spool.salt(day)
-
-    def add(self, event: ViewEvent) -> None:
-        if self._redis_usable():
-            self.redis.add(event)
-        else:
-            self.spool.add(event)
+                self.redis_failed(exc)
+        return self.salt_files.salt(day)
 
 
 _buffer: ViewBuffer | None = None

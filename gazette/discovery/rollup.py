@@ -22,6 +22,7 @@ from pathlib import Path
 from django.core.cache import cache
 from django.db import transaction
 
+from gazette.core.buffering import read_lines
 from gazette.discovery.buffer import discovery_dir, forget_old_salts, view_buffer
 from gazette.discovery.models import DailyViews, HourlyViews
 from gazette.news.models import ArticlePage
@@ -83,17 +84,26 @@ class SeenStore:
 def read_spool(paths: list[Path], seen: SeenStore, report: RollupReport) -> Counter:
     counts: Counter = Counter()
     for path in paths:
-        with open(path, encoding="ascii", errors="replace") as handle:
-            for line in handle:
-                parts = line.rstrip("\n").split("\t")
-                if len(parts) != 4 or not parts[0].isdigit() or not parts[1].isdigit():
-                    continue  # a torn line from a crash mid-write
-                hour, article_id, language, visitor = int(parts[0]), int(parts[1]), *parts[2:]
-                report.events += 1
-                if seen.first_time(hour // 24, article_id, visitor):
-                    counts[(hour, article_id, language)] += 1
-                else:
-                    report.duplicates += 1
+        for parts in read_lines(path):
+            if len(parts) != 4 or not parts[0].isdigit() or not parts[1].isdigit():
+                continue  # not a view event
+            hour, article_id, language, visitor = int(parts[0]), int(parts[1]), *parts[2:]
+            report.events += 1
+            if seen.first_time(hour // 24, article_id, visitor):
+                counts[(hour, article_id, language)] += 1
+            else:
+                report.duplicates += 1
+    return counts
+
+
+def read_redis_batches(batches, report: RollupReport) -> Counter:
+    """Counts from drained Redis batches (de-duplicated in Redis as they arrived)."""
+    counts: Counter = Counter()
+    for _key, batch in batches:
+        for field, n in batch.items():
+            hour, article_id, language = field.split("|")
+            counts[(int(hour), int(article_id), language)] += n
+            report.events += n
     return counts
 
 
@@ -178,23 +188,21 @@ def rollup_views(now: float | None = None) -> RollupReport:
             paths = buffer.spool.closed_files(now)
             counts = read_spool(paths, seen, report)
             seen.forget_before(today)  # after reading, so late events of yesterday still match
-            redis_counts: dict = {}
-            if buffer.redis is not None:
+            batches: list = []
+            if buffer.redis_counts is not None:
                 try:
-                    redis_counts = buffer.redis.take_pending()
+                    batches = buffer.redis_counts.drain()
                 except Exception as exc:  # Redis down: its counts wait there for next time
                     log.warning("Could not read pending views from Redis: %s", exc)
-            for key, n in redis_counts.items():
-                counts[key] += n
-                report.events += n
+            counts.update(read_redis_batches(batches, report))
             write_counts(counts, report)
             seen.commit()
         finally:
             seen.close()
         for path in paths:
             path.unlink(missing_ok=True)
-        if redis_counts:
-            buffer.redis.forget_pending()
+        for key, _batch in batches:
+            buffer.redis_counts.done(key)
         forget_old_salts(directory / "salt", today)
     if report.counted:
         refresh_popular()

@@ -19,6 +19,7 @@ from wagtail.admin.panels import (
     MultipleChooserPanel,
     ObjectList,
     TabbedInterface,
+    TitleFieldPanel,
 )
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
@@ -27,6 +28,7 @@ from wagtail.search import index
 from gazette.core.models import SeoFieldsMixin
 from gazette.core.restrictions import CachedRestrictionsMixin
 from gazette.news.blocks import ArticleBodyBlock
+from gazette.news.forms import ArticlePageForm
 from gazette.newsroom.panels import IntegrityPanel
 
 SOCIAL_TITLE_MAX = 70
@@ -140,10 +142,12 @@ class ArticlePage(CachedRestrictionsMixin, SeoFieldsMixin, Page):
 
     parent_page_types = ["news.SectionPage"]
     subpage_types: list[str] = []
+    base_form_class = ArticlePageForm
 
     content_panels = [
         IntegrityPanel(),
-        FieldPanel("title", heading=_("Headline")),
+        # TitleFieldPanel: the slug (on the SEO tab) follows the headline as it is typed.
+        TitleFieldPanel("title", heading=_("Headline")),
         MultipleChooserPanel(
             "article_authors",
             chooser_field_name="author",

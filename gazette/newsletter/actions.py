@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime, timedelta
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.dateformat import format as format_date
@@ -26,8 +27,10 @@ from gazette.newsletter.models import (
     Edition,
     EditionStatus,
     Frequency,
+    ImportStatus,
     Newsletter,
     Subscriber,
+    SubscriberImport,
     SubscriberStatus,
     Suppression,
     SuppressionReason,
@@ -391,7 +394,10 @@ def start_sending(edition: Edition) -> Edition:
         edition.status = EditionStatus.SENDING
         edition.started_at = timezone.now()
         edition.save(update_fields=["status", "started_at"])
-    transaction.on_commit(lambda: tasks.send_edition.enqueue(edition.pk))
+    # One task per sending worker: each claims its own batches, so they share the list.
+    workers = max(settings.NEWSLETTER_SEND_WORKERS, 1)
+    for _worker in range(workers):
+        transaction.on_commit(lambda: tasks.send_edition.enqueue(edition.pk))
     return edition
 
 
@@ -416,3 +422,49 @@ def requeue_interrupted(edition: Edition) -> int:
     if count:
         start_sending(edition)
     return count
+
+
+# --- Subscriber imports ------------------------------------------------------
+
+
+@transaction.atomic
+def start_import(
+    *,
+    text: str,
+    columns: list[str],
+    filename: str,
+    source: str,
+    newsletters: Iterable[Newsletter],
+    ip_hash: str,
+    user=None,
+) -> SubscriberImport:
+    """Store an uploaded CSV and queue the task that imports it."""
+    from gazette.newsletter import tasks
+
+    job = SubscriberImport.objects.create(
+        filename=filename[:255],
+        content=text,
+        columns=columns,
+        source=source,
+        ip_hash=ip_hash,
+        created_by=user if user is not None and user.is_authenticated else None,
+    )
+    job.newsletters.set(list(newsletters))
+    transaction.on_commit(lambda: tasks.import_subscribers.enqueue(job.pk))
+    return job
+
+
+@transaction.atomic
+def resume_import(job: SubscriberImport) -> SubscriberImport:
+    """Carry on an import that stopped (an error, or a worker that died) where it was."""
+    from gazette.newsletter import tasks
+
+    job = SubscriberImport.objects.select_for_update().get(pk=job.pk)
+    if job.status == ImportStatus.DONE:
+        raise ValueError(_("This import has finished."))
+    job.status = ImportStatus.QUEUED
+    job.lease = ""
+    job.error = ""
+    job.save(update_fields=["status", "lease", "error"])
+    transaction.on_commit(lambda: tasks.import_subscribers.enqueue(job.pk))
+    return job

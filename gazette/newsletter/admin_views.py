@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import csv
 from datetime import timedelta
 
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import content_disposition_header
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -21,8 +23,15 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from gazette.newsletter import actions, queries
 from gazette.newsletter.charts import growth_series, growth_svg
 from gazette.newsletter.consent import client_ip, hash_ip
-from gazette.newsletter.csv_import import import_rows, read_csv
-from gazette.newsletter.models import Edition, EditionStatus, Newsletter
+from gazette.newsletter.csv_import import decode_upload
+from gazette.newsletter.importing import STALE_AFTER
+from gazette.newsletter.models import (
+    Edition,
+    EditionStatus,
+    ImportStatus,
+    Newsletter,
+    SubscriberImport,
+)
 from gazette.newsletter.rendering import EditionMail
 
 
@@ -168,12 +177,19 @@ class ImportForm(forms.Form):
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
-        if upload.size > 20 * 1024 * 1024:
+        if upload.size > MAX_UPLOAD_BYTES:
             raise forms.ValidationError(_("The file is larger than 20 MB; split it."))
+        # Only the file's shape is checked here; its rows are checked by the import task.
+        self.text, self.columns = decode_upload(upload.read())
         return upload
 
 
+MAX_UPLOAD_BYTES = 20 * 1024 * 1024
+
+
 class ImportView(WagtailAdminTemplateMixin, FormView):
+    """Upload a subscriber CSV; the import itself runs in the task worker."""
+
     template_name = "newsletter/admin/import.html"
     form_class = ImportForm
     header_icon = "upload"
@@ -190,26 +206,111 @@ class ImportView(WagtailAdminTemplateMixin, FormView):
             {"url": "", "label": _("Import")},
         ]
 
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["imports"] = SubscriberImport.objects.defer("content")[:10]
+        return context
+
     def form_valid(self, form):
         data = form.cleaned_data
-        report = read_csv(data["file"].read(), list(data["newsletters"]))
-        if not report.ok:
-            return self.render_to_response(self.get_context_data(form=form, report=report))
-        import_rows(report, data["source"], hash_ip(client_ip(self.request)))
+        job = actions.start_import(
+            text=form.text,
+            columns=form.columns,
+            filename=data["file"].name,
+            source=data["source"],
+            newsletters=data["newsletters"],
+            ip_hash=hash_ip(client_ip(self.request)),
+            user=self.request.user,
+        )
         messages.success(
             self.request,
-            _(
-                "Imported: %(created)d new, %(updated)d already subscribed, %(suppressed)d "
-                "suppressed and %(opted_out)d who had unsubscribed were left alone."
-            )
-            % {
-                "created": report.created,
-                "updated": report.updated,
-                "suppressed": report.suppressed,
-                "opted_out": report.opted_out,
-            },
+            _("The file is queued for import. This page shows how far it has got."),
         )
-        return redirect("newsletter_subscribers:index")
+        return redirect("newsletter_admin:import_progress", pk=job.pk)
+
+
+class ImportProgressView(WagtailAdminTemplateMixin, TemplateView):
+    """How far an import has got, what it did, and every row it could not take."""
+
+    template_name = "newsletter/admin/import_progress.html"
+    header_icon = "upload"
+    SHOWN_PROBLEMS = 200
+
+    def dispatch(self, request, *args, **kwargs):
+        _require(request, "newsletter.add_subscriber")
+        self.job = get_object_or_404(SubscriberImport.objects.defer("content"), pk=kwargs["pk"])
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_page_title(self):
+        return _("Import of %(file)s") % {"file": self.job.filename}
+
+    def get_breadcrumbs_items(self):
+        return [
+            *self.breadcrumbs_items,
+            {"url": reverse("newsletter_subscribers:index"), "label": _("Subscribers")},
+            {"url": reverse("newsletter_admin:import"), "label": _("Import")},
+            {"url": "", "label": self.get_page_title()},
+        ]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        job = self.job
+        stalled = job.status == ImportStatus.RUNNING and (
+            job.heartbeat_at is None or job.heartbeat_at < timezone.now() - STALE_AFTER
+        )
+        context.update(
+            job=job,
+            problems=job.problem_rows.all()[: self.SHOWN_PROBLEMS],
+            shown_problems=self.SHOWN_PROBLEMS,
+            stalled=stalled,
+            can_resume=job.status == ImportStatus.FAILED
+            or stalled
+            or (
+                job.status == ImportStatus.QUEUED and job.created_at < timezone.now() - STALE_AFTER
+            ),
+        )
+        return context
+
+
+def import_problems_csv(request: HttpRequest, pk: int) -> HttpResponse:
+    """The rows an import could not take, as CSV with their line and problem, to fix."""
+    _require(request, "newsletter.add_subscriber")
+    job = get_object_or_404(SubscriberImport.objects.defer("content"), pk=pk)
+    columns = [c for c in job.columns if c] or ["email"]
+
+    class Echo:
+        def write(self, value):
+            return value
+
+    writer = csv.writer(Echo())
+
+    def rows():
+        yield writer.writerow([*columns, _("line"), _("problem")])
+        for problem in job.problem_rows.iterator(chunk_size=2000):
+            values = problem.values
+            yield writer.writerow(
+                [*(values.get(c, "") for c in columns), problem.line, problem.reason]
+            )
+
+    response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")
+    stem = job.filename.rsplit(".", 1)[0] or "import"
+    response["Content-Disposition"] = content_disposition_header(True, f"{stem}-problems.csv")
+    return response
+
+
+@require_POST
+def import_resume(request: HttpRequest, pk: int) -> HttpResponse:
+    """Carry on an import that stopped, from the last row it saved."""
+    _require(request, "newsletter.add_subscriber")
+    job = get_object_or_404(SubscriberImport.objects.defer("content"), pk=pk)
+    try:
+        actions.resume_import(job)
+        messages.success(
+            request, _("The import carries on from row %(n)d.") % {"n": job.rows_done + 1}
+        )
+    except ValueError as exc:
+        messages.error(request, str(exc))
+    return redirect("newsletter_admin:import_progress", pk=pk)
 
 
 class GrowthView(WagtailAdminTemplateMixin, TemplateView):

@@ -30,13 +30,15 @@ def hash_ip(ip: str) -> str:
 
 def consent_wording(language: str, newsletter_names: Iterable[str], frequency_label: str) -> str:
     """The statement the reader agrees to, in their language."""
+    from gazette.newsletter.rendering import magazine_name
+
     with translation.override(language):
         names = ", ".join(newsletter_names)
         return _(
             "I want to receive %(names)s (%(frequency)s) by email from %(site)s. I can "
             "unsubscribe with one click from any mail, and change or delete my data from "
             "the preferences link in every mail."
-        ) % {"names": names, "frequency": frequency_label, "site": settings.WAGTAIL_SITE_NAME}
+        ) % {"names": names, "frequency": frequency_label, "site": magazine_name(language)}
 
 
 def store_wording(text: str) -> ConsentText:

@@ -87,6 +87,14 @@ class Newsletter(models.Model):
         default=False,
         help_text=_("Readers who sign up from the box on every page get this newsletter."),
     )
+    postal_address = models.TextField(
+        _("postal address"),
+        blank=True,
+        help_text=_(
+            "The publisher's postal address, printed at the foot of every mail. The law "
+            "asks for it in many countries (CAN-SPAM in the United States)."
+        ),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     panels = [
@@ -102,6 +110,7 @@ class Newsletter(models.Model):
             heading=_("Schedule"),
         ),
         FieldRowPanel([FieldPanel("is_active"), FieldPanel("offered_by_default")]),
+        FieldPanel("postal_address", widget=forms.Textarea(attrs={"rows": 3})),
     ]
 
     class Meta:
@@ -111,6 +120,18 @@ class Newsletter(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.get_language_display()})"
+
+    def schedule_display(self) -> str:
+        """“Daily at 07:00” or “Weekly on Friday at 07:00”, for listings."""
+        at = self.send_time.strftime("%H:%M")
+        if self.cadence == Cadence.WEEKLY:
+            return _("Weekly on %(day)s at %(time)s") % {
+                "day": self.get_weekday_display(),
+                "time": at,
+            }
+        return _("Daily at %(time)s") % {"time": at}
+
+    schedule_display.short_description = _("schedule")
 
 
 class Frequency(models.TextChoices):
@@ -269,6 +290,10 @@ class Edition(models.Model):
     window_start = models.DateTimeField(null=True, blank=True, editable=False)
     window_end = models.DateTimeField(null=True, blank=True, editable=False)
     recipients_prepared = models.BooleanField(default=False, editable=False)
+    # The last test copy an editor asked for, and what became of it.
+    test_sent_to = models.EmailField(blank=True, editable=False)
+    test_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
+    test_error = models.CharField(max_length=300, blank=True, editable=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     started_at = models.DateTimeField(_("started"), null=True, blank=True)
     finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
@@ -328,3 +353,84 @@ class Delivery(models.Model):
 
     def __str__(self) -> str:
         return f"{self.edition_id}/{self.subscriber_id}: {self.status}"
+
+
+class ImportStatus(models.TextChoices):
+    QUEUED = "queued", _("Waiting for the worker")
+    RUNNING = "running", _("Importing")
+    DONE = "done", _("Finished")
+    FAILED = "failed", _("Stopped by an error")
+
+
+class SubscriberImport(models.Model):
+    """A subscriber CSV imported in the background, in chunks, resumable where it stopped.
+
+    Every non-blank row ends up counted once: created, already subscribed, suppressed,
+    left alone (they had unsubscribed) or a problem row kept with its line and reason.
+    """
+
+    filename = models.CharField(_("file"), max_length=255)
+    # The file as uploaded, until the import finishes (then only the problem rows stay).
+    content = models.TextField(blank=True, editable=False)
+    columns = models.JSONField(default=list, editable=False)
+    source = models.CharField(_("consent source"), max_length=200)
+    newsletters = models.ManyToManyField(
+        Newsletter, verbose_name=_("newsletters for rows that name none"), blank=True
+    )
+    ip_hash = models.CharField(max_length=64, blank=True, editable=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=ImportStatus.choices, default=ImportStatus.QUEUED
+    )
+    total_rows = models.PositiveIntegerField(_("rows"), null=True, blank=True)
+    # Non-blank rows handled so far, in file order: where a resumed import carries on.
+    rows_done = models.PositiveIntegerField(_("rows handled"), default=0)
+    created = models.PositiveIntegerField(_("new subscribers"), default=0)
+    updated = models.PositiveIntegerField(_("already subscribed"), default=0)
+    suppressed = models.PositiveIntegerField(_("suppressed addresses"), default=0)
+    opted_out = models.PositiveIntegerField(_("had unsubscribed"), default=0)
+    problems = models.PositiveIntegerField(_("rows with problems"), default=0)
+    error = models.CharField(_("error"), max_length=300, blank=True)
+    # The worker holding the import, and when it last showed it was alive.
+    lease = models.CharField(max_length=32, blank=True, editable=False)
+    heartbeat_at = models.DateTimeField(null=True, blank=True, editable=False)
+    started_at = models.DateTimeField(_("started"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("subscriber import")
+        verbose_name_plural = _("subscriber imports")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.filename} ({self.created_at:%Y-%m-%d %H:%M})"
+
+    @property
+    def percent(self) -> int:
+        if not self.total_rows:
+            return 100 if self.status == ImportStatus.DONE else 0
+        return min(100, self.rows_done * 100 // self.total_rows)
+
+    @property
+    def is_active(self) -> bool:
+        return self.status in (ImportStatus.QUEUED, ImportStatus.RUNNING)
+
+
+class ImportProblem(models.Model):
+    """A row an import could not take, why, and the row itself, to fix and import again."""
+
+    subscriber_import = models.ForeignKey(
+        SubscriberImport, on_delete=models.CASCADE, related_name="problem_rows"
+    )
+    line = models.PositiveIntegerField(_("line"))
+    reason = models.CharField(_("problem"), max_length=300)
+    values = models.JSONField(default=dict)
+
+    class Meta:
+        ordering = ["line", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.line}: {self.reason}"

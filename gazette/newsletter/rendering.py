@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from email.utils import formataddr
+from email.utils import formataddr, parseaddr
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -21,6 +21,27 @@ from gazette.newsletter.tokens import make_manage_token, make_unsubscribe_token
 UNSUBSCRIBE_MARK = "GZUNSUBSCRIBEMARK"
 PREFERENCES_MARK = "GZPREFERENCESMARK"
 EMAIL_RENDITION = "fill-560x315|format-jpeg|jpegquality-75"
+
+
+def magazine_name(language: str) -> str:
+    """The magazine's name in `language`, as the site's masthead shows it: the title of the
+    default site's front page in that language (the Arabic one is «غازيت», not “Gazette”)."""
+    from wagtail.models import Locale, Site
+
+    site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+    if site is None:
+        return settings.WAGTAIL_SITE_NAME
+    root = site.root_page
+    locale = Locale.objects.filter(language_code=language).first()
+    home = root.get_translation_or_none(locale) if locale else None
+    return (home or root).title
+
+
+def front_page_url(language: str) -> str:
+    """The absolute address of the front page in `language` (`/ar/` for Arabic)."""
+    with translation.override(language):
+        path = reverse("wagtail_serve", args=[""])
+    return absolute(path.rstrip("/"))
 
 
 def site_host() -> str:
@@ -53,6 +74,36 @@ def unsubscribe_url(
     with translation.override(language):
         path = reverse("newsletter:unsubscribe", args=[token])
     return absolute(path)
+
+
+PACKED_LINE = 900
+
+
+def pack_lines(html: str, width: int = PACKED_LINE) -> str:
+    """Join an HTML mail's lines, with spaces, into lines of up to `width` characters.
+
+    Outside <pre> a line break in HTML is whitespace like a space, so mail clients show
+    the same thing; but mail servers take a message line by line (the template's ~120
+    short lines cost every relay on the way more than the bytes do). Lines holding a
+    per-reader stand-in are left alone: the links that replace them are long, and no
+    line may pass 998 characters (RFC 5322).
+    """
+    packed: list[str] = []
+    current = ""
+    for line in html.split("\n"):
+        if UNSUBSCRIBE_MARK in line or PREFERENCES_MARK in line:
+            packed += [current, line] if current else [line]
+            current = ""
+        elif not current:
+            current = line
+        elif len(current) + 1 + len(line) <= width:
+            current = f"{current} {line}"
+        else:
+            packed.append(current)
+            current = line
+    if current:
+        packed.append(current)
+    return "\n".join(packed)
 
 
 RECIPIENT_MARK = "gzrecipientmark@example.invalid"
@@ -100,13 +151,15 @@ class EditionMail:
             context = self.context(
                 unsubscribe_link=UNSUBSCRIBE_MARK, preferences_link=PREFERENCES_MARK
             )
-            self.html = render_to_string("newsletter/email/edition.html", context)
+            self.html = pack_lines(render_to_string("newsletter/email/edition.html", context))
             self.text = render_to_string("newsletter/email/edition.txt", context)
         self.from_email = from_address()
         self.list_id = list_id(newsletter)
         self.host = site_host()
         self.template_bytes = self._template_bytes()
         self.envelope_from = sanitize_address(self.from_email, settings.DEFAULT_CHARSET)
+        # The bare address for MAIL FROM, as smtplib would extract it from envelope_from.
+        self.envelope_sender = parseaddr(self.envelope_from)[1]
 
     def _template_bytes(self) -> bytes | None:
         """Flatten the message once with stand-ins; None if a part got re-encoded, since
@@ -168,8 +221,8 @@ class EditionMail:
             "edition": edition,
             "newsletter": edition.newsletter,
             "articles": articles,
-            "site_name": settings.WAGTAIL_SITE_NAME,
-            "site_url": settings.SITE_URL,
+            "site_name": magazine_name(self.language),
+            "site_url": front_page_url(self.language),
             "rtl": get_language_bidi(),
             "language": self.language,
             "sent_on": timezone.localtime(edition.window_end or timezone.now()),
@@ -186,9 +239,25 @@ class EditionMail:
             f"{self.manage_prefix}{manage}{self.manage_suffix}",
         )
 
+    def prepared_bytes(
+        self, *, delivery_id: int, subscriber_id: int, email: str, link_key: str
+    ) -> bytes | None:
+        """One recipient's whole message as CRLF bytes, cut from the flattened edition;
+        None when the edition could not be flattened safely (see `_template_bytes`)."""
+        if self.template_bytes is None:
+            return None
+        unsubscribe, manage = self.links_for(subscriber_id, link_key)
+        return (
+            self.template_bytes.replace(UNSUBSCRIBE_MARK.encode(), unsubscribe.encode())
+            .replace(PREFERENCES_MARK.encode(), manage.encode())
+            .replace(RECIPIENT_MARK.encode(), email.encode())
+            .replace(DELIVERY_MARK.encode(), str(delivery_id).encode())
+        )
+
     def message(
         self, *, delivery_id: int, subscriber_id: int, email: str, link_key: str, connection=None
     ) -> EditionEmail:
+        """One recipient's copy as a Django message, for any email backend."""
         unsubscribe, manage = self.links_for(subscriber_id, link_key)
         body = self.text.replace(UNSUBSCRIBE_MARK, unsubscribe).replace(PREFERENCES_MARK, manage)
         html = self.html.replace(UNSUBSCRIBE_MARK, unsubscribe).replace(PREFERENCES_MARK, manage)
@@ -200,14 +269,10 @@ class EditionMail:
             html=html,
             connection=connection,
         )
-        if self.template_bytes is not None:
-            message.prepared = (
-                self.template_bytes.replace(UNSUBSCRIBE_MARK.encode(), unsubscribe.encode())
-                .replace(PREFERENCES_MARK.encode(), manage.encode())
-                .replace(RECIPIENT_MARK.encode(), email.encode())
-                .replace(DELIVERY_MARK.encode(), str(delivery_id).encode())
-            )
-            message.envelope_from = self.envelope_from
+        message.prepared = self.prepared_bytes(
+            delivery_id=delivery_id, subscriber_id=subscriber_id, email=email, link_key=link_key
+        )
+        message.envelope_from = self.envelope_from
         return message
 
     def preview_html(self, subscriber_id: int = 0, link_key: str = "preview") -> str:
@@ -225,8 +290,8 @@ def transactional_mail(
     """A one-off mail (confirmation, already subscribed) in the reader's language."""
     with translation.override(language):
         context = {
-            "site_name": settings.WAGTAIL_SITE_NAME,
-            "site_url": settings.SITE_URL,
+            "site_name": magazine_name(language),
+            "site_url": front_page_url(language),
             "rtl": get_language_bidi(),
             "language": language,
             **context,

@@ -92,6 +92,17 @@ def resume_stalled_sends(now: datetime, skip: set[int] = frozenset()) -> list[in
     return resumed
 
 
+def resume_stalled_imports(now: datetime) -> list[int]:
+    """Carry on subscriber imports whose worker died mid-file."""
+    from gazette.newsletter.importing import stalled_imports
+
+    resumed = []
+    for job in stalled_imports(now):
+        actions.resume_import(job)
+        resumed.append(job.pk)
+    return resumed
+
+
 def run_schedule(now: datetime) -> dict:
     composed = compose_due_editions(now)
     scheduled = start_scheduled_editions(now)
@@ -100,4 +111,5 @@ def run_schedule(now: datetime) -> dict:
         "composed": [e.pk for e in composed],
         "scheduled": [e.pk for e in scheduled],
         "resumed": resumed,
+        "imports_resumed": resume_stalled_imports(now),
     }

@@ -9,15 +9,29 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_tasks import default_task_backend, task
+from django_tasks.base import TASK_MAX_PRIORITY
 
 from gazette.newsletter.addresses import display_email
 from gazette.newsletter.models import Edition, Subscriber
-from gazette.newsletter.rendering import absolute, manage_url, transactional_mail
+from gazette.newsletter.rendering import (
+    absolute,
+    magazine_name,
+    manage_url,
+    transactional_mail,
+)
 
 logger = logging.getLogger(__name__)
 
+# A reader waiting for a confirmation link, or an editor for a test copy, should not wait
+# behind a backlog of index and rendition updates (a big publish queues thousands):
+# these one-off mails go to the front of the queue (RQ honours only the maximum).
+SOMEONE_IS_WAITING = TASK_MAX_PRIORITY
+# Editions and imports are timely too, but long: ahead of routine work on the database
+# queue, without jumping ahead of the one-off mails.
+TIMELY = 50
 
-@task()
+
+@task(priority=SOMEONE_IS_WAITING)
 def send_confirmation_mail(token: str) -> None:
     """Mail the double opt-in link for a sign-up request carried in `token`."""
     from django.urls import reverse
@@ -28,7 +42,7 @@ def send_confirmation_mail(token: str) -> None:
     payload = read_confirmation_token(token)
     with translation.override(payload["l"]):
         link = absolute(reverse("newsletter:confirm", args=[token]))
-        subject = _("Confirm your subscription to %(site)s") % {"site": settings.WAGTAIL_SITE_NAME}
+        subject = _("Confirm your subscription to %(site)s") % {"site": magazine_name(payload["l"])}
         message = transactional_mail(
             "confirm",
             to=payload["e"],
@@ -43,7 +57,7 @@ def send_confirmation_mail(token: str) -> None:
     message.send()
 
 
-@task()
+@task(priority=SOMEONE_IS_WAITING)
 def send_already_subscribed_mail(subscriber_id: int) -> None:
     """Tell a current subscriber who signed up again where their preferences are."""
     from django.utils import translation
@@ -53,7 +67,7 @@ def send_already_subscribed_mail(subscriber_id: int) -> None:
         return
     with translation.override(subscriber.language):
         subject = _("You already receive %(site)s's newsletter") % {
-            "site": settings.WAGTAIL_SITE_NAME
+            "site": magazine_name(subscriber.language)
         }
         message = transactional_mail(
             "already",
@@ -78,7 +92,7 @@ def _enqueue_later(task_obj, when: datetime | None, *args) -> None:
     # Without deferral (the inline backend) the scheduler's resume job picks it up.
 
 
-@task()
+@task(priority=TIMELY)
 def send_edition(edition_id: int) -> dict:
     """Deliver an edition for one time budget, then hand over to a fresh task if needed."""
     from gazette.newsletter.sending import run_sender
@@ -91,13 +105,34 @@ def send_edition(edition_id: int) -> dict:
     return {"sent": outcome.sent, "finished": outcome.finished}
 
 
-@task()
+@task(priority=SOMEONE_IS_WAITING)
 def send_test_edition(edition_id: int, email: str) -> None:
-    """Send an editor a test copy of an edition."""
+    """Send an editor a test copy of an edition; the edition's desk shows how it went."""
     from gazette.newsletter.sending import send_test
 
     edition = Edition.objects.select_related("newsletter").get(pk=edition_id)
-    send_test(edition, email)
+    try:
+        send_test(edition, email)
+    except Exception as exc:
+        error = f"{exc.__class__.__name__}: {exc}"[:300]
+        Edition.objects.filter(pk=edition_id).update(
+            test_sent_to=email, test_sent_at=timezone.now(), test_error=error
+        )
+        raise
+    Edition.objects.filter(pk=edition_id).update(
+        test_sent_to=email, test_sent_at=timezone.now(), test_error=""
+    )
+
+
+@task(priority=TIMELY)
+def import_subscribers(import_id: int) -> dict:
+    """Import a stored subscriber CSV for one time budget, then hand over if rows remain."""
+    from gazette.newsletter.importing import run_import
+
+    outcome = run_import(import_id)
+    if outcome.out_of_time:
+        import_subscribers.enqueue(import_id)
+    return {"finished": outcome.finished, "busy": outcome.busy}
 
 
 @task()

@@ -150,6 +150,8 @@ def confirm(request: HttpRequest, token: str) -> HttpResponse:
         context["preferences_url"] = manage_url(
             subscriber.pk, subscriber.link_key, translation.get_language()
         )
+        context["newsletters"] = list(subscriber.newsletters.all())
+        context["frequency"] = subscriber.get_frequency_display()
         return _private(render(request, "newsletter/confirmed.html", context))
     return _private(render(request, "newsletter/confirm.html", context))
 

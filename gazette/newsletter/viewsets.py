@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+from django.contrib import messages
+from django.db.models import Count, Q
+from django.forms import modelform_factory
+from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.ui.tables import Column
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import ObjectList
+from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -14,19 +20,50 @@ from wagtail.snippets.views.snippets import IndexView as SnippetIndexView
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from gazette.newsletter import admin_views
-from gazette.newsletter.models import Edition, Newsletter, Subscriber, Suppression
+from gazette.newsletter.admin_forms import NewsletterAdminForm
+from gazette.newsletter.models import (
+    Edition,
+    EditionStatus,
+    Newsletter,
+    Subscriber,
+    SubscriberStatus,
+    Suppression,
+)
 from gazette.newsletter.queries import edition_counts
+
+
+class NewsletterIndexView(SnippetIndexView):
+    def get_base_queryset(self):
+        return (
+            super()
+            .get_base_queryset()
+            .annotate(
+                readers=Count(
+                    "subscribers", filter=Q(subscribers__status=SubscriberStatus.SUBSCRIBED)
+                )
+            )
+        )
 
 
 class NewsletterViewSet(SnippetViewSet):
     model = Newsletter
     icon = "mail"
     menu_label = _("Newsletters")
-    list_display = ["name", "language", "cadence", "send_time", "is_active"]
     list_filter = ["language", "cadence", "is_active"]
     search_fields = ["name", "slug"]
     search_backend_name = None
-    index_view_class = SnippetIndexView
+    index_view_class = NewsletterIndexView
+    edit_handler = ObjectList(Newsletter.panels, base_form_class=NewsletterAdminForm)
+
+    @cached_property
+    def list_display(self):
+        return [
+            "name",
+            "language",
+            Column("schedule_display", label=_("Schedule")),
+            Column("readers", label=_("Subscribers")),
+            BooleanColumn("is_active", label=_("Active")),
+        ]
 
 
 class CountColumn(Column):
@@ -68,6 +105,23 @@ class EditionCreateView(generic.CreateView):
         return reverse("newsletter_admin:edition", args=[self.object.pk])
 
 
+class EditionEditView(generic.EditView):
+    """Only a subject can change, and only before the edition goes out."""
+
+    def dispatch(self, request, *args, **kwargs):
+        edition = Edition.objects.filter(pk=kwargs.get("pk")).first()
+        if edition is not None and edition.status not in EDITABLE:
+            messages.error(request, _("An edition that went out or was cancelled stays as it was."))
+            return redirect("newsletter_admin:edition", pk=edition.pk)
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_success_url(self):
+        return reverse("newsletter_admin:edition", args=[self.object.pk])
+
+
+EDITABLE = (EditionStatus.DRAFT, EditionStatus.SCHEDULED)
+
+
 class EditionViewSet(ModelViewSet):
     model = Edition
     icon = "mail"
@@ -75,6 +129,7 @@ class EditionViewSet(ModelViewSet):
     form_fields = ["newsletter", "cadence", "subject"]
     index_view_class = EditionIndexView
     add_view_class = EditionCreateView
+    edit_view_class = EditionEditView
     list_filter = ["newsletter", "status"]
     search_fields = ["subject"]
     search_backend_name = None
@@ -94,6 +149,9 @@ class EditionViewSet(ModelViewSet):
         ]
 
     def get_form_class(self, for_update=False):
+        if for_update:
+            # Its articles were gathered for this newsletter and readers: only words change.
+            return modelform_factory(Edition, form=WagtailAdminModelForm, fields=["subject"])
         form_class = super().get_form_class(for_update)
         form_class.base_fields["subject"].required = False
         form_class.base_fields["subject"].help_text = _(
@@ -171,5 +229,16 @@ admin_urlpatterns = [
     path("editions/<int:pk>/preview/", admin_views.edition_preview, name="edition_preview"),
     path("editions/<int:pk>/<str:action>/", admin_views.edition_action, name="edition_action"),
     path("subscribers/import/", admin_views.ImportView.as_view(), name="import"),
+    path(
+        "subscribers/import/<int:pk>/",
+        admin_views.ImportProgressView.as_view(),
+        name="import_progress",
+    ),
+    path(
+        "subscribers/import/<int:pk>/problems.csv",
+        admin_views.import_problems_csv,
+        name="import_problems",
+    ),
+    path("subscribers/import/<int:pk>/resume/", admin_views.import_resume, name="import_resume"),
     path("growth/", admin_views.GrowthView.as_view(), name="growth"),
 ]

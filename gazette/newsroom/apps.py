@@ -9,5 +9,8 @@ class NewsroomConfig(AppConfig):
 
     def ready(self):
         from gazette.newsroom.signal_handlers import register_signal_handlers
+        from gazette.transfer.registry import exclude_from_archive
 
         register_signal_handlers()
+        # Derived from the published articles; the checks rebuild them after a restore.
+        exclude_from_archive("newsroom.articlefingerprint", "newsroom.articleshingle")

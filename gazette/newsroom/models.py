@@ -200,8 +200,9 @@ class IntegrityOverride(models.Model):
 
 
 class ArticleFingerprint(models.Model):
-    """A published article's five-word shingles, kept so duplicate checks need not re-read
-    every article's body. Written by a task on publish, removed on unpublish."""
+    """What the duplicate checks need of a published article, kept so they never re-read
+    its body: its headline key and how many five-word shingles it has (the shingles are
+    rows of `ArticleShingle`). Written by a task on publish, removed on unpublish."""
 
     page = models.OneToOneField(
         "wagtailcore.Page", primary_key=True, on_delete=models.CASCADE, related_name="+"
@@ -211,10 +212,31 @@ class ArticleFingerprint(models.Model):
     translation_key = models.CharField(max_length=36)
     title = models.CharField(max_length=255)
     url = models.CharField(max_length=255)
-    shingles = models.JSONField(default=list)
+    # 64-bit hash of the normalised headline: headline duplicates are one indexed lookup.
+    headline_key = models.BigIntegerField(db_index=True, default=0)
+    shingle_count = models.PositiveIntegerField(default=0)
 
     class Meta:
         verbose_name = _("article fingerprint")
 
     def __str__(self) -> str:
-        return f"{self.page_id} ({len(self.shingles)} shingles)"
+        return f"{self.page_id} ({self.shingle_count} shingles)"
+
+
+class ArticleShingle(models.Model):
+    """One five-word shingle of a published article: an inverted index, so finding the
+    articles that share an article's shingles is one indexed query, not a pass over the
+    archive."""
+
+    # (shingle, fingerprint) first: the lookup by shingle reads the primary key index alone.
+    pk = models.CompositePrimaryKey("shingle", "fingerprint")
+    shingle = models.BigIntegerField()
+    fingerprint = models.ForeignKey(
+        ArticleFingerprint, on_delete=models.CASCADE, related_name="shingle_rows"
+    )
+
+    class Meta:
+        verbose_name = _("article shingle")
+
+    def __str__(self) -> str:
+        return f"{self.shingle} in {self.fingerprint_id}"

@@ -2,7 +2,7 @@
 
 Contributors write drafts and submit them for review; authors too, and may publish their
 own opinion pieces when the publisher allows it (Settings → Newsroom); editors review,
-publish and schedule; the legal & standards desk reviews opinion and reports; translators
+publish and schedule, and run the newsletters; the legal & standards desk reviews opinion and reports; translators
 create and edit translations only; administrators run the site (superusers need no group).
 `ensure_roles()` is idempotent: it brings the groups to exactly these permissions, and
 sets up the review workflow on the front pages.
@@ -50,6 +50,13 @@ IMAGE_PERMISSIONS = {
     ADMINISTRATORS: _ALL_IMAGES,
 }
 _ALL_AUTHORS = ["add_author", "change_author", "delete_author", "publish_author", "view_author"]
+# The newsletter desk: define lists, compose, test and send editions, manage readers
+# (search, import, export, suppress). Writers get none of it.
+_NEWSLETTER = [
+    f"newsletter.{action}_{model}"
+    for model in ("newsletter", "edition", "subscriber", "suppression")
+    for action in ("add", "change", "delete", "view")
+]
 # Model permissions as "app_label.codename".
 MODEL_PERMISSIONS = {
     CONTRIBUTORS: ["people.view_author"],
@@ -59,11 +66,13 @@ MODEL_PERMISSIONS = {
         "newsroom.override_integrity_blockers",
         "newsroom.view_integrityoverride",
         "newsroom.translate_article",
-    ],
+    ]
+    + _NEWSLETTER,
     LEGAL: [f"people.{c}" for c in _ALL_AUTHORS]
     + ["newsroom.override_integrity_blockers", "newsroom.view_integrityoverride"],
     TRANSLATORS: ["people.view_author", "people.change_author", "newsroom.translate_article"],
     ADMINISTRATORS: [f"people.{c}" for c in _ALL_AUTHORS]
+    + _NEWSLETTER
     + [
         "newsroom.override_integrity_blockers",
         "newsroom.view_integrityoverride",

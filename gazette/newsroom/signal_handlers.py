@@ -42,6 +42,9 @@ def on_page_unpublished(sender, instance, **kwargs):
 
 
 def register_signal_handlers() -> None:
+    from gazette.newsroom.notifications import take_over_workflow_mail
+
+    take_over_workflow_mail()
     page_published.connect(on_page_published, dispatch_uid="newsroom_fingerprint")
     page_unpublished.connect(on_page_unpublished, dispatch_uid="newsroom_forget_fingerprint")
     copy_for_translation_done.connect(

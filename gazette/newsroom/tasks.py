@@ -57,6 +57,33 @@ def notify_integrity_gate(task_state_id: int) -> int:
     return sent
 
 
+# While set, a fingerprint backfill is queued or running: requests do not queue another.
+BACKFILL_QUEUED_KEY = "newsroom:fingerprint-backfill-queued"
+
+
+def queue_missing_fingerprints() -> bool:
+    """Queue one backfill of missing fingerprints, unless one is already on its way."""
+    from django.core.cache import cache
+
+    if not cache.add(BACKFILL_QUEUED_KEY, True, timeout=15 * 60):
+        return False
+    fingerprint_missing_articles.enqueue()
+    return True
+
+
+@task()
+def fingerprint_missing_articles() -> int:
+    """Fingerprint every published article that has none (or an out-of-date one)."""
+    from django.core.cache import cache
+
+    from gazette.newsroom.fingerprints import articles_missing_fingerprints, fingerprint_articles
+
+    try:
+        return fingerprint_articles(articles_missing_fingerprints())
+    finally:
+        cache.delete(BACKFILL_QUEUED_KEY)
+
+
 @task()
 def fingerprint_article(page_id: int) -> bool:
     """Store the shingles of a just-published article for the duplicate checks."""
@@ -68,3 +95,21 @@ def fingerprint_article(page_id: int) -> bool:
         return False
     fingerprint_page(page)
     return True
+
+
+@task()
+def send_review_mail(
+    event: str, object_id: int, user_id: int | None, task_state_id: int | None = None
+) -> bool:
+    """Send the mails of one workflow event (submitted, step submitted, approved, rejected)."""
+    from gazette.newsroom.notifications import send_review_notification
+
+    return send_review_notification(event, object_id, user_id, task_state_id)
+
+
+@task()
+def send_comment_mail(page_id: int, editor_id: int, changes: dict) -> bool:
+    """Mail the subscribers of a page's comments about what an editor changed in them."""
+    from gazette.newsroom.notifications import send_comment_notifications
+
+    return send_comment_notifications(page_id, editor_id, changes)

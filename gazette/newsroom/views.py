@@ -40,11 +40,17 @@ def translate(request, page_id: int):
     target = locales.first()
     data = request.POST if request.method == "POST" else None
     chosen_locale = Locale.objects.filter(pk=(data or {}).get("locale")).first() or target
-    # Translators first, then everyone else who might translate a piece.
+    # Translators first (their role is written in each language, so look at every version
+    # of the author), then everyone else who might translate a piece.
+    translator_keys = Author.objects.filter(role__iexact="translator").values("translation_key")
     translators = Author.objects.filter(locale=chosen_locale).order_by(
-        Case(When(role__iexact="translator", then=0), default=1), "name"
+        Case(When(translation_key__in=translator_keys, then=0), default=1), "name"
     )
-    mine = translators.filter(name__iexact=request.user.get_full_name()).first()
+    # The account's own author record, in whichever language its name is written.
+    own_keys = Author.objects.filter(name__iexact=request.user.get_full_name()).values(
+        "translation_key"
+    )
+    mine = translators.filter(translation_key__in=own_keys).first()
     form = TranslateForm(
         data,
         locales=locales,

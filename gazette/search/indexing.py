@@ -8,20 +8,30 @@ are folded with the same `normalise_text` before they reach the backend.
 
 from __future__ import annotations
 
+from html import unescape
+
 from django.utils.html import strip_tags
 
 from gazette.search.normalise import normalise_text
 
 
-def body_plain_text(body) -> str:
-    """The readable words of an article body: paragraphs, subheadings, quotes, captions."""
+def body_plain_text(body, asides: bool = True) -> str:
+    """The readable words of an article body: paragraphs, subheadings, quotes, captions.
+
+    Without `asides` only the running text: what a result snippet is cut from, where a
+    pull quote would repeat a passage and its attribution or a photo credit would run
+    into the next sentence as a stray name.
+    """
     parts: list[str] = []
     for block in body or []:
         value = block.value
         if block.block_type == "paragraph":
-            parts.append(strip_tags(getattr(value, "source", str(value))))
+            # Rich text keeps entities (&quot;, &amp;): words, not markup, from here on.
+            parts.append(unescape(strip_tags(getattr(value, "source", str(value)))))
         elif block.block_type == "subheading":
             parts.append(str(value))
+        elif not asides:
+            continue
         elif block.block_type == "pull_quote":
             parts.extend([value.get("quote", ""), value.get("attribution", "")])
         elif block.block_type == "image":

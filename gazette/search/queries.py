@@ -101,7 +101,7 @@ def result_cards(ids: list[int]) -> list[ArticlePage]:
     for pk in ids:
         if pk in found:
             article = found[pk]
-            article.plain_text = body_plain_text(bodies.get(pk))
+            article.plain_text = body_plain_text(bodies.get(pk), asides=False)
             ordered.append(article)
     return ordered
 

@@ -34,3 +34,14 @@ class CodeForm(forms.Form):
             attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "autofocus": True}
         ),
     )
+
+
+class SecondFactorForm(CodeForm):
+    """The code asked for at sign-in: from the app, or one of the printed recovery codes."""
+
+    code = forms.CharField(
+        label=_("Six-digit code from your authenticator app"),
+        help_text=_("Lost your phone? Enter one of your recovery codes instead."),
+        max_length=24,
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "autofocus": True}),
+    )

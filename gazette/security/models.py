@@ -16,6 +16,8 @@ class SignInEvent(models.Model):
         LOCKED = "locked", _("Refused: locked out")
         TWO_FACTOR_OK = "2fa_ok", _("Two-factor code accepted")
         TWO_FACTOR_FAILURE = "2fa_failure", _("Wrong two-factor code")
+        RECOVERY_CODE_USED = "2fa_recovery", _("Recovery code used")
+        TWO_FACTOR_RESET = "2fa_reset", _("Two-factor authentication reset")
         SIGNED_OUT = "signed_out", _("Signed out")
 
     at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
@@ -51,3 +53,19 @@ class TwoFactorDevice(models.Model):
 
     def __str__(self) -> str:
         return f"Authenticator for {self.user}"
+
+
+class RecoveryCode(models.Model):
+    """A single-use code that stands in for the phone when it is lost (stored hashed)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="two_factor_recovery_codes"
+    )
+    digest = models.CharField(max_length=100)  # salt$sha256
+    used_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("two-factor recovery code")
+
+    def __str__(self) -> str:
+        return f"Recovery code for {self.user}{' (used)' if self.used_at else ''}"

@@ -2,24 +2,28 @@
 
 Staff turn it on from their account page (Account → Two-factor authentication). Once on,
 every new admin session asks for a code before anything else; codes are single use.
+Turning it on also issues ten recovery codes (shown once) for when the phone is lost, and
+wrong codes count towards the same lockout as wrong passwords.
 """
 
 from __future__ import annotations
 
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import logout
 from django.db import transaction
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 
-from gazette.security import audit, totp
-from gazette.security.forms import CodeForm
+from gazette.security import audit, lockout, recovery, totp
+from gazette.security.forms import CodeForm, SecondFactorForm
 from gazette.security.models import TwoFactorDevice
 
 SESSION_VERIFIED = "gazette_2fa_verified"
 SESSION_PENDING_SECRET = "gazette_2fa_pending_secret"
+SESSION_FRESH_CODES = "gazette_2fa_fresh_recovery_codes"
 
 
 def device_of(user) -> TwoFactorDevice | None:
@@ -56,6 +60,17 @@ def check_code(device: TwoFactorDevice, code: str) -> bool:
     return True
 
 
+def check_second_factor(device: TwoFactorDevice, code: str) -> str | None:
+    """ "app" or "recovery" for an accepted code, None for a refused one."""
+    if recovery.looks_like_recovery_code(code):
+        return "recovery" if recovery.use(device.user, code) else None
+    return "app" if check_code(device, code) else None
+
+
+def show_new_recovery_codes(request) -> None:
+    request.session[SESSION_FRESH_CODES] = recovery.issue(request.user)
+
+
 def setup_view(request):
     """Show a QR code for a new secret; turn two-factor on when a code matches it."""
     device = device_of(request.user)
@@ -67,8 +82,9 @@ def setup_view(request):
         if confirm_device(request.user, secret, form.cleaned_data["code"]):
             request.session.pop(SESSION_PENDING_SECRET, None)
             request.session[SESSION_VERIFIED] = True
+            show_new_recovery_codes(request)
             messages.success(request, _("Two-factor authentication is on for your account."))
-            return redirect("wagtailadmin_account")
+            return redirect("gazette_two_factor_recovery")
         form.add_error(
             "code",
             _(
@@ -86,16 +102,39 @@ def setup_view(request):
 
 def disable_view(request):
     device = device_of(request.user)
-    form = CodeForm(request.POST or None)
+    form = SecondFactorForm(request.POST or None)
     if device and request.method == "POST" and form.is_valid():
-        if check_code(device, form.cleaned_data["code"]):
+        if check_second_factor(device, form.cleaned_data["code"]):
             device.delete()
+            recovery.discard(request.user)
             messages.success(request, _("Two-factor authentication is off for your account."))
             return redirect("wagtailadmin_account")
         form.add_error(
             "code", _("That code does not match; two-factor authentication is still on.")
         )
     return render(request, "security/two_factor_disable.html", {"form": form, "device": device})
+
+
+def recovery_codes_view(request):
+    """Show new recovery codes once; later, say how many are left and offer new ones."""
+    device = device_of(request.user)
+    if device is None:
+        return redirect("gazette_two_factor_setup")
+    form = CodeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if check_code(device, form.cleaned_data["code"]):
+            show_new_recovery_codes(request)
+            return redirect("gazette_two_factor_recovery")
+        form.add_error("code", _("That code does not match; your recovery codes are unchanged."))
+    return render(
+        request,
+        "security/two_factor_recovery.html",
+        {
+            "form": form,
+            "codes": request.session.pop(SESSION_FRESH_CODES, None),
+            "remaining": recovery.remaining(request.user),
+        },
+    )
 
 
 def verify_view(request):
@@ -106,14 +145,26 @@ def verify_view(request):
         next_url = reverse("wagtailadmin_home")
     if device is None or request.session.get(SESSION_VERIFIED):
         return redirect(next_url)
-    form = CodeForm(request.POST or None)
+    username = request.user.get_username()
+    form = SecondFactorForm(request.POST or None)
+    if request.method == "POST" and lockout.is_locked(username, request):
+        return _sign_out_locked(request, username)
     if request.method == "POST" and form.is_valid():
-        if check_code(device, form.cleaned_data["code"]):
+        accepted = check_second_factor(device, form.cleaned_data["code"])
+        if accepted:
             request.session.cycle_key()
             request.session[SESSION_VERIFIED] = True
-            audit.log_event(request.user.get_username(), request, "2fa_ok", request.user)
+            lockout.reset(username)
+            if accepted == "recovery":
+                audit.log_event(username, request, "2fa_recovery", request.user)
+                _warn_recovery_code_used(request)
+            else:
+                audit.log_event(username, request, "2fa_ok", request.user)
             return redirect(next_url)
-        audit.log_event(request.user.get_username(), request, "2fa_failure", request.user)
+        audit.log_event(username, request, "2fa_failure", request.user)
+        lockout.record_failure(username, request)
+        if lockout.is_locked(username, request):
+            return _sign_out_locked(request, username)
         form.add_error(
             "code",
             _(
@@ -122,6 +173,33 @@ def verify_view(request):
             ),
         )
     return render(request, "security/two_factor_verify.html", {"form": form, "next": next_url})
+
+
+def _warn_recovery_code_used(request) -> None:
+    left = recovery.remaining(request.user)
+    messages.warning(
+        request,
+        _(
+            "You signed in with a recovery code; %(left)d are left. If your phone is lost, "
+            "set up two-factor authentication again on a new one."
+        )
+        % {"left": left},
+    )
+
+
+def _sign_out_locked(request, username: str):
+    """Too many wrong codes: the password alone must not keep the session alive."""
+    audit.log_event(username, request, "locked", request.user)
+    logout(request)
+    messages.error(
+        request,
+        _(
+            "Too many wrong codes. Sign-in is paused for %(minutes)d minutes; try again "
+            "then, or ask an administrator to unlock the account."
+        )
+        % {"minutes": lockout.lockout_minutes()},
+    )
+    return redirect("wagtailadmin_login")
 
 
 class TwoFactorMiddleware:

@@ -12,6 +12,11 @@ def security_urls():
         path("two-factor/", twofactor.setup_view, name="gazette_two_factor_setup"),
         path("two-factor/verify/", twofactor.verify_view, name="gazette_two_factor_verify"),
         path("two-factor/disable/", twofactor.disable_view, name="gazette_two_factor_disable"),
+        path(
+            "two-factor/recovery-codes/",
+            twofactor.recovery_codes_view,
+            name="gazette_two_factor_recovery",
+        ),
         path("sign-in-log/", views.sign_in_log, name="gazette_sign_in_log"),
     ]
 
@@ -25,6 +30,17 @@ def two_factor_menu_item(request):
         if on
         else _("Set up two-factor authentication"),
         "help_text": _("Ask for a code from your phone's authenticator app when you sign in."),
+    }
+
+
+@hooks.register("register_account_menu_item")
+def recovery_codes_menu_item(request):
+    if twofactor.device_of(request.user) is None:
+        return None
+    return {
+        "url": reverse("gazette_two_factor_recovery"),
+        "label": _("Two-factor recovery codes"),
+        "help_text": _("Single-use codes for signing in when your phone is lost."),
     }
 
 

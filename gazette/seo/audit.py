@@ -190,7 +190,8 @@ def run_axe(tools: Path, results: list[PageResult], out_dir: Path) -> None:
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
         for viewport in ({"width": 390, "height": 844}, {"width": 1366, "height": 900}):
-            context = browser.new_context(viewport=viewport)
+            # axe is injected as a script: let it past the site's own Content-Security-Policy.
+            context = browser.new_context(viewport=viewport, bypass_csp=True)
             page = context.new_page()
             for result in results:
                 page.goto(result.url, wait_until="load")

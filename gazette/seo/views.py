@@ -62,6 +62,9 @@ def sitemap_section(request, section: str):
 @require_GET
 @cache_control(max_age=60 * 5, public=True)
 def sitemap_news(request):
+    news = NewsSitemap(request)
+    if not news.paginator.count:
+        raise Http404("Nothing is published yet, so there is no news sitemap.")
     return sitemap_views.sitemap(
-        request, sitemaps={"news": NewsSitemap(request)}, template_name="seo/news_sitemap.xml"
+        request, sitemaps={"news": news}, template_name="seo/news_sitemap.xml"
     )

@@ -233,6 +233,15 @@ def _autop(content: str) -> str:
     return "\n".join(out)
 
 
+_BREAKS_INLINE = frozenset({"img", "iframe", "p", *_HEADINGS})
+_MEDIA = frozenset({"img", "iframe", "gz-embed"})
+
+
+def _contains(node: Tag, names: frozenset[str]) -> bool:
+    """Is there an element named one of `names` inside `node`? (bs4's find is slow at it.)"""
+    return any(isinstance(child, Tag) and child.name in names for child in node.descendants)
+
+
 class _Walker:
     def __init__(self, result: Conversion, resolve_image: ImageResolver) -> None:
         self.result = result
@@ -292,7 +301,7 @@ class _Walker:
             if not isinstance(node, Tag):
                 continue
             name = node.name.lower()
-            if name in _INLINE_TAGS and not node.find(["img", "iframe", *_HEADINGS, "p"]):
+            if name in _INLINE_TAGS and not _contains(node, _BREAKS_INLINE):
                 self.inline.append(str(node))
                 continue
             if name == "br":
@@ -346,7 +355,7 @@ class _Walker:
             self.walk(node.children)
 
     def block_paragraph(self, node: Tag) -> None:
-        if not node.find(["img", "iframe", "gz-embed"]):
+        if not _contains(node, _MEDIA):
             self.paragraph(f"<p>{node.decode_contents()}</p>")
             return
         # Classic posts wrap images (often in a link to the full size) in a paragraph.

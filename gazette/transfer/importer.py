@@ -1,10 +1,12 @@
 """The import engine: source records in, Gazette pages, authors, sections and images out.
 
 One engine serves every format. It reads the file once to validate it (a malformed file
-changes nothing), then imports item by item, each in its own transaction: a bad item is
-reported with its source id and reason and the rest continues. Items are keyed by source
-id (ImportedItem), so re-runs update instead of duplicating, and the checkpoint lets an
-interrupted run resume where it stopped.
+changes nothing), then imports the items in batches, one transaction per batch with the
+checkpoint in it, so an interrupted run resumes after the last committed batch. Within a
+batch each item is read and converted on its own (a bad item is reported with its source
+id and reason and the rest continues); the batch's new articles are then written together
+(`bulk_pages`), as are its source-id mappings and redirects (`pending`). Items are keyed
+by source id (ImportedItem), so re-runs update instead of duplicating.
 """
 
 from __future__ import annotations
@@ -15,12 +17,13 @@ import json
 import logging
 import time
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from io import BytesIO
 from pathlib import PurePosixPath
 
 from django.core.files.images import ImageFile
 from django.db import transaction
-from django.db.models import F, Q
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -32,10 +35,14 @@ from wagtail.models import Page, Revision, Site
 from gazette.home.models import HomePage
 from gazette.news.models import ArticleAuthor, ArticlePage, SectionPage
 from gazette.people.models import Author
+from gazette.transfer import bulk_pages
+from gazette.transfer.bulk_pages import TagNames
 from gazette.transfer.html_blocks import Conversion, ImageRef, html_to_blocks
 from gazette.transfer.indexing import deferred_indexing
+from gazette.transfer.listings import ChangedListings
 from gazette.transfer.media import MediaSource
 from gazette.transfer.models import ImportedItem, ImportEvent, ImportRun, ImportStatus
+from gazette.transfer.pending import PendingWrites
 from gazette.transfer.sanitize import clean_rich_text, clean_text
 from gazette.transfer.sources import blogger, page, wxr
 from gazette.transfer.sources.base import (
@@ -53,34 +60,35 @@ SKIPPED_STATUSES = {"trash", "auto-draft", "inherit"}
 DRY_PK = -1  # stands for "would be created" in a dry run
 
 
-class _Batch:
-    """Commit items in groups: one transaction per few dozen items, a savepoint per item."""
+# Items per transaction: large enough that the bulk writes pay off, small enough that an
+# interrupted run loses little and memory stays flat.
+BATCH_SIZE = 200
 
-    SIZE = 25
 
-    def __init__(self) -> None:
-        self.atomic = None
-        self.count = 0
+def _batches(records: Iterator[SourcePost], start: int, size: int):
+    """Yield lists of (index, record) after the checkpoint `start`, `size` at a time."""
+    batch: list[tuple[int, SourcePost]] = []
+    for index, record in enumerate(records):
+        if index < start:
+            continue
+        batch.append((index, record))
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
-    def begin(self) -> None:
-        if self.atomic is None:
-            self.atomic = transaction.atomic()
-            self.atomic.__enter__()
-            self.count = 0
-        self.count += 1
 
-    def full(self) -> bool:
-        return self.count >= self.SIZE
+@dataclass
+class _ConvertedPost:
+    """A post converted and checked: new ones wait for their batch's bulk write."""
 
-    def commit(self) -> None:
-        if self.atomic is not None:
-            atomic, self.atomic = self.atomic, None
-            atomic.__exit__(None, None, None)
-
-    def rollback(self) -> None:
-        if self.atomic is not None:
-            atomic, self.atomic = self.atomic, None
-            atomic.__exit__(KeyboardInterrupt, KeyboardInterrupt(), None)
+    record: SourcePost
+    section: SectionPage
+    fields: dict
+    checksum: str
+    title: str
+    message: str
 
 
 class ImportInterrupted(Exception):
@@ -111,6 +119,10 @@ class ImportEngine:
         self.cache_images: dict[str, ImageRef | None] = {}
         self.planned: set[str] = set()  # dry run: what this run would already have created
         self.last_flush = 0.0
+        self.new_posts: list[_ConvertedPost] = []
+        self.listings = ChangedListings()
+        self.existing_pages: set[int] = set()
+        self.tags = TagNames()
 
     # -- running ----------------------------------------------------------------
     def execute(self) -> ImportRun:
@@ -135,6 +147,7 @@ class ImportEngine:
         try:
             self.info = info
             self.source = info.key
+            self.pending = PendingWrites(info.key)
             self.media = MediaSource(run.media_path)
             self.home = self._home()
             self.default_section = self._default_section()
@@ -153,39 +166,70 @@ class ImportEngine:
                     _("%(kind)s at line %(line)d: site furniture, not imported.")
                     % {"kind": item.kind, "line": item.line},
                 )
-        for author in info.authors.values():
-            self._guard(f"author:{author.key}", "author", author.name, self.author_for, author.key)
-        batch = _Batch()
+        with transaction.atomic():
+            for author in info.authors.values():
+                self._guard(
+                    f"author:{author.key}", "author", author.name, self.author_for, author.key
+                )
+            self.pending.write()
         try:
             with deferred_indexing():
-                for index, record in enumerate(records):
-                    if index < run.checkpoint:
-                        continue
-                    batch.begin()
-                    self._guard(
-                        record.source_id, record.kind, record.title, self.import_record, record
-                    )
-                    run.processed = index + 1
-                    run.checkpoint = index + 1
-                    if batch.full():
-                        # The checkpoint commits with the items it counts.
+                for batch in _batches(records, run.checkpoint, BATCH_SIZE):
+                    # One transaction per batch, the checkpoint in it: a crash loses at most
+                    # the batch under way, and a resumed run starts after the last one.
+                    with transaction.atomic():
+                        self._import_batch(batch)
                         self._save_progress(ImportStatus.RUNNING)
-                        batch.commit()
-                    self._tick()
-                batch.commit()
         except SourceError as exc:
             # The first pass validated the file, so this only happens if it changed meanwhile.
-            batch.rollback()
+            self._forget_batch()
             return self._fail(str(exc))
         except (ImportInterrupted, KeyboardInterrupt):
-            batch.rollback()
+            self._forget_batch()
             self._reload_checkpoint()
             self._save_progress(ImportStatus.INTERRUPTED)
             self._queue_indexing()
+            self.listings.purge()
             raise
         self._save_progress(ImportStatus.DONE)
         self._queue_indexing()
+        self.listings.purge()
         return run
+
+    def _import_batch(self, batch: list[tuple[int, SourcePost]]) -> None:
+        """Convert each item of the batch, then write what it created, all at once."""
+        self._prefetch([record for _index, record in batch])
+        for index, record in batch:
+            if any(post.record.source_id == record.source_id for post in self.new_posts):
+                self._write_new_posts()  # the same item twice: the second updates the first
+            self._guard(record.source_id, record.kind, record.title, self.import_record, record)
+            self.run.processed = self.run.checkpoint = index + 1
+            self._tick()
+        self._write_new_posts()
+        self.pending.write()
+
+    def _prefetch(self, records: list[SourcePost]) -> None:
+        """Look up in two queries what the batch imported before, and which pages still exist."""
+        wanted = {record.source_id for record in records}
+        wanted |= {f"attachment:{r.featured_image}" for r in records if r.featured_image}
+        found = self.pending.prefetch(wanted)
+        page_ids = [item.object_id for item in found if item.kind in {"post", "page"}]
+        self.existing_pages = set(
+            ArticlePage.objects.filter(pk__in=page_ids).values_list("pk", flat=True)
+        )
+
+    def _forget_batch(self) -> None:
+        """The batch's transaction was rolled back: drop what pointed into it."""
+        self.new_posts = []
+        self.pending.forget()
+        self._forget_cached_rows()
+
+    def _forget_cached_rows(self) -> None:
+        """Rows made in a rolled-back transaction are gone: look them up again."""
+        self.cache_authors.clear()
+        self.cache_sections.clear()
+        self.cache_images.clear()
+        self.tags = TagNames()
 
     def _reload_checkpoint(self) -> None:
         """After a rolled-back batch, the last committed checkpoint is the truth."""
@@ -225,6 +269,7 @@ class ImportEngine:
 
     def _guard(self, source_id: str, kind: str, title: str, handler, *args) -> None:
         """Run one item in its own transaction; a failure is reported and the run goes on."""
+        before = self.pending.snapshot()
         try:
             with transaction.atomic():
                 handler(*args)
@@ -232,6 +277,8 @@ class ImportEngine:
             raise
         except Exception as exc:  # a bad item must not stop the others
             logger.warning("Import item %s failed", source_id, exc_info=True)
+            self.pending.restore(before)
+            self._forget_cached_rows()
             self._event(source_id, kind, "fail", title, f"{exc.__class__.__name__}: {exc}")
 
     def _tick(self) -> None:
@@ -284,19 +331,10 @@ class ImportEngine:
 
     # -- mapping ----------------------------------------------------------------
     def _mapped(self, source_id: str) -> ImportedItem | None:
-        return ImportedItem.objects.filter(source=self.source, source_id=source_id).first()
+        return self.pending.mapped(source_id)
 
     def _remember(self, source_id, kind, object_id, checksum="", old_url="") -> None:
-        ImportedItem.objects.update_or_create(
-            source=self.source,
-            source_id=source_id,
-            defaults={
-                "kind": kind,
-                "object_id": object_id,
-                "checksum": checksum,
-                "old_url": old_url,
-            },
-        )
+        self.pending.remember(source_id, kind, object_id, checksum, old_url)
 
     # -- where things go --------------------------------------------------------
     def _home(self) -> HomePage:
@@ -582,20 +620,37 @@ class ImportEngine:
             json.dumps(fields, sort_keys=True, default=str).encode()
         ).hexdigest()
         mapped = self._mapped(record.source_id)
-        existing = ArticlePage.objects.filter(pk=mapped.object_id).first() if mapped else None
-        if existing is not None and mapped.checksum == checksum:
-            self._event(record.source_id, kind, "skip", title, _("Unchanged."), existing.pk)
+        existing_id = mapped.object_id if mapped and self._page_exists(mapped.object_id) else None
+        if existing_id is not None and mapped.checksum == checksum:
+            self._event(record.source_id, kind, "skip", title, _("Unchanged."), existing_id)
             return
-        action = "update" if existing is not None else "create"
+        action = "update" if existing_id is not None else "create"
         message = " ".join(notes)
         if self.dry:
             self._event(record.source_id, kind, action, title, message)
             return
-        article = self._save_article(existing, section, record, fields)
-        self._remember(record.source_id, kind, article.pk, checksum, record.link)
-        if record.link:
-            self._redirect(record.link, article)
-        self._event(record.source_id, kind, action, title, message, article.pk)
+        post = _ConvertedPost(record, section, fields, checksum, title, message)
+        if existing_id is None:
+            # Written with the rest of the batch's new posts (`_write_new_posts`).
+            self.new_posts.append(post)
+            return
+        article = ArticlePage.objects.get(pk=existing_id)
+        article = self._save_article(article, section, record, fields)
+        self._post_saved(post, action, article)
+
+    def _page_exists(self, page_id: int) -> bool:
+        if page_id in self.existing_pages:
+            return True
+        return ArticlePage.objects.filter(pk=page_id).exists()
+
+    def _post_saved(self, post: _ConvertedPost, action: str, article: ArticlePage) -> None:
+        """Record where a post landed, redirect its old address, and report it."""
+        record = post.record
+        self._remember(record.source_id, record.kind, article.pk, post.checksum, record.link)
+        note = self._redirect(record.link, article) if record.link else ""
+        message = " ".join(filter(None, [post.message, note]))
+        self._event(record.source_id, record.kind, action, post.title, message, article.pk)
+        self.listings.note(post.section, post.fields["authors"], post.fields["tags"])
 
     def _body(self, record: SourcePost) -> Conversion:
         seed = f"{self.source}|{record.source_id}"
@@ -627,10 +682,55 @@ class ImportEngine:
             notes.append(_("Private in the source: imported as a draft."))
         return False, None
 
-    def _save_article(self, article, section, record, fields) -> ArticlePage:
-        creating = article is None
-        if creating:
-            article = ArticlePage(locale=section.locale, kind=section.default_kind)
+    # -- writing articles -------------------------------------------------------
+    def _write_new_posts(self) -> None:
+        """Create the batch's new posts together; if that fails, one by one, to find the bad one."""
+        posts, self.new_posts = self.new_posts, []
+        if not posts:
+            return
+        try:
+            with transaction.atomic():
+                articles = self._create_articles(posts)
+        except Exception:
+            logger.warning("Writing %d new posts at once failed; one by one now", len(posts))
+            self._forget_cached_rows()
+            for post in posts:
+                self._guard(
+                    post.record.source_id, post.record.kind, post.title, self._create_one, post
+                )
+            return
+        for post, article in zip(posts, articles, strict=True):
+            self._post_saved(post, "create", article)
+
+    def _create_one(self, post: _ConvertedPost) -> None:
+        (article,) = self._create_articles([post])
+        self._post_saved(post, "create", article)
+
+    def _create_articles(self, posts: list[_ConvertedPost]) -> list[ArticlePage]:
+        new = [self._new_article(post) for post in posts]
+        bulk_pages.insert_articles(new, self.tags)
+        return [item.page for item in new]
+
+    def _new_article(self, post: _ConvertedPost) -> bulk_pages.NewArticle:
+        section, record, fields = post.section, post.record, post.fields
+        article = ArticlePage(locale_id=section.locale_id, kind=section.default_kind)
+        self._apply_fields(article, record, fields)
+        published = record.date or timezone.now()
+        article.has_unpublished_changes = not fields["live"]
+        article.first_published_at = published if fields["live"] else None
+        if fields["live"]:
+            article.last_published_at = record.modified or published
+        base = slugify(record.slug or fields["title"], allow_unicode=True)[:80].strip("-")
+        return bulk_pages.NewArticle(
+            page=article,
+            section=section,
+            slug_base=base or "article",
+            author_ids=fields["authors"],
+            tag_names=fields["tags"],
+        )
+
+    def _apply_fields(self, article: ArticlePage, record: SourcePost, fields: dict) -> None:
+        """Set the imported content on a new or existing article (not saved)."""
         article.title = fields["title"]
         article.draft_title = fields["title"]
         article.standfirst = fields["standfirst"]
@@ -640,27 +740,26 @@ class ImportEngine:
         article.search_description = fields["standfirst"][:255]
         article.live = fields["live"]
         article.go_live_at = record.date if not fields["live"] and fields["go_live_at"] else None
-        article.article_authors = [
-            ArticleAuthor(author_id=pk, sort_order=position)
-            for position, pk in enumerate(fields["authors"])
-        ]
-        article.tags.set(fields["tags"])
         if (
             record.modified
             and record.date
             and record.modified - record.date > datetime.timedelta(days=1)
         ):
             article.updated_at = record.modified
-        if creating:
-            article.slug = self._free_slug(section, record.slug or fields["title"])
-            self._insert_child(section, article)
-        else:
-            article.save(clean=False)
-        go_live_at = article.go_live_at
+
+    def _save_article(self, article, section, record, fields) -> ArticlePage:
+        """Update an article imported before: new content, a new revision, same page."""
+        self._apply_fields(article, record, fields)
+        article.article_authors = [
+            ArticleAuthor(author_id=pk, sort_order=position)
+            for position, pk in enumerate(fields["authors"])
+        ]
+        article.tags.set(fields["tags"])
+        article.save(clean=False)
         revision = Revision.objects.create(
             content_object=article,
             base_content_type=article.get_base_content_type(),
-            approved_go_live_at=go_live_at,
+            approved_go_live_at=article.go_live_at,
             content=article.serializable_data(),
             object_str=str(article),
         )
@@ -677,47 +776,24 @@ class ImportEngine:
         Page.objects.filter(pk=article.pk).update(**stamps)
         return article
 
-    def _insert_child(self, section: SectionPage, article: ArticlePage) -> None:
-        """Add the page under its section, as treebeard's add_child does, minus re-validation.
-
-        The importer has already made the slug unique and the fields valid; skipping
-        full_clean and the parent re-read halves the cost of each page on big imports.
-        """
-        depth = section.depth + 1
-        last = (
-            Page.objects.filter(path__startswith=section.path, depth=depth)
-            .order_by("-path")
-            .values_list("path", flat=True)
-            .first()
-        )
-        number = Page._str2int(last[-Page.steplen :]) + 1 if last else 1
-        article.depth = depth
-        article.path = Page._get_path(section.path, depth, number)
-        article.numchild = 0
-        article.save(clean=False)
-        Page.objects.filter(pk=section.pk).update(numchild=F("numchild") + 1)
-
-    def _free_slug(self, section: SectionPage, text: str) -> str:
-        base = slugify(text, allow_unicode=True)[:80].strip("-") or "article"
-        slug, n = base, 1
-        while Page.objects.child_of(section).filter(slug=slug).exists():
-            n += 1
-            slug = f"{base}-{n}"
-        return slug
-
-    def _redirect(self, old_url: str, page: Page) -> None:
+    def _redirect(self, old_url: str, page: Page) -> str:
+        """Queue a 301 from the old address to the page; return a note if there can be none."""
         old_path = Redirect.normalise_path(old_url)
         if old_path in {"", "/"}:
-            return
+            return ""
         # The page's address under the front page (the default site's root).
         new_url = "/" + page.url_path[len(self.home.url_path) :]
         if Redirect.normalise_path(new_url) == old_path:
-            return  # the new address is the old one: nothing to redirect
-        Redirect.objects.update_or_create(
-            old_path=old_path,
-            site=None,
-            defaults={"redirect_page": page, "is_permanent": True, "redirect_link": ""},
-        )
+            return ""  # the new address is the old one: nothing to redirect
+        limit = Redirect._meta.get_field("old_path").max_length
+        if len(old_path) > limit:
+            # Refused here, it cannot fail the whole batch's redirects at the end.
+            return _(
+                "The old address is longer than %(n)d characters, so it cannot redirect; "
+                "add a shorter redirect by hand if it is linked from elsewhere."
+            ) % {"n": limit}
+        self.pending.redirect(old_path, page)
+        return ""
 
 
 def _escape(text: str) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from contextlib import contextmanager
 
+from django.db import transaction
 from django.db.models.signals import post_save
 from wagtail.models import ReferenceIndex
 from wagtail.signal_handlers import disable_reference_index_auto_update
@@ -45,16 +46,22 @@ def deferred_indexing():
             post_save.connect(handler, sender=model)
 
 
-def index_objects(model, pks: list[int]) -> int:
-    """Add these objects to the search backends and the reference index, in batches."""
+def index_objects(model, pks: list[int], prefetch: tuple[str, ...] = ()) -> int:
+    """Add these objects to the search backends and the reference index, in batches.
+
+    The objects come from the model's indexed queryset (related search fields fetched up
+    front, as `update_index` does), plus `prefetch` for relations nested deeper.
+    """
     from wagtail.search.backends import get_search_backends
 
     done = 0
     for start in range(0, len(pks), BATCH):
-        objects = list(model._default_manager.filter(pk__in=pks[start : start + BATCH]))
-        for backend in get_search_backends():
-            backend.add_bulk(model, objects)
-        for obj in objects:
-            ReferenceIndex.create_or_update_for_object(obj)
+        chunk = pks[start : start + BATCH]
+        objects = list(model.get_indexed_objects().filter(pk__in=chunk).prefetch_related(*prefetch))
+        with transaction.atomic():  # one commit per batch, not one per object
+            for backend in get_search_backends():
+                backend.add_bulk(model, objects)
+            for obj in objects:
+                ReferenceIndex.create_or_update_for_object(obj)
         done += len(objects)
     return done

@@ -43,8 +43,10 @@ def index_imported(run_id: int) -> int:
         ("author",): Author,
         ("image",): get_image_model(),
     }
+    # Byline names are searched: fetch each batch's authors with it, not one by one.
+    prefetch = {ArticlePage: ("article_authors__author",)}
     done = 0
     for kinds, model in models.items():
         pks = list(events.filter(kind__in=kinds).values_list("object_id", flat=True))
-        done += index_objects(model, pks)
+        done += index_objects(model, pks, prefetch.get(model, ()))
     return done

@@ -1,13 +1,14 @@
 """Impressions and clicks: counted once per real reader, buffered, rolled up by day."""
 
 import multiprocessing
+import time
 from collections import Counter
 
 import pytest
 from django.utils import timezone
 
 from gazette.ads.actions import counter_key, do_flush_counters
-from gazette.ads.counters import Batch, FileCounterBuffer, get_buffer
+from gazette.ads.counters import Batch, CounterBuffer, get_buffer
 from gazette.ads.models import CreativeDailyStat
 from gazette.ads.tasks import flush_ad_counters
 from gazette.ads.tests.factories import make_campaign, make_creative, make_slot, publish_index
@@ -112,14 +113,15 @@ def test_counts_for_the_same_day_add_up(client, running_ad):
 
 
 def test_the_local_buffer_survives_a_restart(tmp_path):
-    first = FileCounterBuffer(tmp_path)
+    first = CounterBuffer(tmp_path)
     first.add("2026-11-25|1|sidebar|i", 2)
     first.add("2026-11-25|1|sidebar|c")
-    restarted = FileCounterBuffer(tmp_path)  # a new process, same directory
+    restarted = CounterBuffer(tmp_path)  # a new process, same directory
     assert restarted.pending() == Counter(
         {"2026-11-25|1|sidebar|i": 2, "2026-11-25|1|sidebar|c": 1}
     )
-    batches = list(restarted.drain())
+    # The dead process's file is taken once its 10-second bucket is over.
+    batches = list(restarted.drain(now=time.time() + 30))
     assert sum(b.counts["2026-11-25|1|sidebar|i"] for b in batches) == 2
     for batch in batches:
         restarted.done(batch)
@@ -127,14 +129,14 @@ def test_the_local_buffer_survives_a_restart(tmp_path):
 
 
 def _hammer(directory, n):
-    buffer = FileCounterBuffer(directory)
+    buffer = CounterBuffer(directory)
     for _ in range(n):
         buffer.add("2026-11-25|7|sidebar|i")
 
 
 def test_processes_counting_while_a_drain_runs_lose_nothing(tmp_path):
     """Four processes add 2,000 events while the buffer is drained again and again."""
-    buffer = FileCounterBuffer(tmp_path)
+    buffer = CounterBuffer(tmp_path)
     workers = [
         multiprocessing.get_context("fork").Process(target=_hammer, args=(tmp_path, 500))
         for _ in range(4)
@@ -148,26 +150,24 @@ def test_processes_counting_while_a_drain_runs_lose_nothing(tmp_path):
             buffer.done(batch)
     for worker in workers:
         worker.join()
-    for batch in buffer.drain():
+    for batch in buffer.drain(now=time.time() + 30):  # the workers' last buckets are over
         drained.update(batch.counts)
         buffer.done(batch)
     assert drained["2026-11-25|7|sidebar|i"] == 2000
 
 
 @pytest.mark.redis
-def test_the_redis_buffer_counts_and_drains_once():
+def test_the_redis_buffer_counts_and_drains_once(tmp_path):
     import uuid
 
     import redis
-
-    from gazette.ads.counters import RedisCounterBuffer
 
     url = "redis://127.0.0.1:6379/15"
     try:
         redis.Redis.from_url(url).ping()
     except redis.ConnectionError:
         pytest.skip("Redis is not answering at 127.0.0.1:6379; start it to run this test.")
-    buffer = RedisCounterBuffer(url, prefix=f"test:ads:{uuid.uuid4().hex}")
+    buffer = CounterBuffer(tmp_path, url, redis_key=f"test:ads:{uuid.uuid4().hex}")
     for _ in range(3):
         buffer.add("2026-11-25|1|sidebar|i")
     buffer.add("2026-11-25|1|sidebar|c")
@@ -180,11 +180,15 @@ def test_the_redis_buffer_counts_and_drains_once():
     assert buffer.pending() == Counter({"2026-11-25|1|sidebar|i": 1})
     for batch in buffer.drain():
         buffer.done(batch)
+    assert list((tmp_path / "spool").glob("*.spool")) == []  # all of it went to Redis
 
 
-def test_the_buffer_is_local_without_redis(settings):
+def test_the_buffer_is_local_without_redis(settings, tmp_path):
     settings.REDIS_URL = ""
-    assert isinstance(get_buffer(), FileCounterBuffer)
+    settings.GAZETTE_ADS_DIR = str(tmp_path)
+    get_buffer().add("2026-11-25|1|sidebar|i")
+    assert get_buffer().client is None
+    assert len(list((tmp_path / "counters" / "spool").glob("*.spool"))) == 1
 
 
 def test_reaching_the_cap_stops_the_campaign(client, magazine):

@@ -13,8 +13,9 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
+from gazette.core.serving import server_command, server_env
+
 ROOT = Path(__file__).resolve().parents[3]
-GRANIAN = str(Path(sys.executable).with_name("granian"))
 
 SEED = """
 from gazette.testing.factories import make_magazine, make_author, make_article
@@ -97,25 +98,13 @@ class LiveSite:
     def serve(self, workers: int = 2, **env) -> tuple[str, subprocess.Popen]:
         port = free_port()
         proc = subprocess.Popen(
-            [
-                GRANIAN,
-                "--interface",
-                "wsgi",
-                "--host",
-                "127.0.0.1",
-                "--port",
-                str(port),
-                "--workers",
-                str(workers),
-                "--blocking-threads",
-                "4",
-                "--no-ws",
-                "--log-level",
-                "error",
-                "gazette.wsgi:application",
-            ],
+            server_command(),
             cwd=ROOT,
-            env={**self.env, **{k: str(v) for k, v in env.items()}},
+            env={
+                **self.env,
+                **server_env(port, workers=workers),
+                **{k: str(v) for k, v in env.items()},
+            },
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
             start_new_session=True,

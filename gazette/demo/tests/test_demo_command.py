@@ -1,23 +1,32 @@
 """The demo magazine command: believable, complete, deterministic, safe to run twice."""
 
 import random
+import re
 from io import StringIO
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from django.utils.html import escape
 from wagtail.images import get_image_model
 from wagtail.models import Site
 
 from gazette.demo import corpus
+from gazette.discovery.buffer import reset_view_buffer
+from gazette.discovery.models import ArticleDiscovery, DailyViews
 from gazette.home.models import HomePage
 from gazette.news.models import ArticlePage, SectionPage
 from gazette.people.models import Author
 
 
 @pytest.fixture(autouse=True)
-def _queued(queued_tasks):
+def _queued(queued_tasks, settings, tmp_path):
     """The demo is built as `make run` builds it: slow side work is queued for the worker."""
+    settings.GAZETTE_DISCOVERY_DIR = tmp_path / "discovery"
+    settings.REDIS_URL = ""
+    reset_view_buffer()
+    yield
+    reset_view_buffer()
 
 
 def run_demo(**options):
@@ -96,3 +105,36 @@ def test_same_seed_same_magazine():
     assert corpus.english_articles(random.Random(3), 30) != corpus.english_articles(
         random.Random(4), 30
     )
+
+
+def popular_titles(html: str) -> list[str]:
+    return re.findall(r'class="popular-item__title"[^>]*>([^<]+)</a>', html)
+
+
+def test_demo_rails_show_measured_readers_and_computed_relatives(client, db):
+    out = run_demo(seed=5, articles=16, arabic=3)
+    assert "views counted" in out and "robots or prefetches" in out
+
+    # Every live article has its related list, computed during the build (none queued).
+    live = ArticlePage.objects.live()
+    lists = ArticleDiscovery.objects.filter(article__in=live, computed_at__isnull=False)
+    assert lists.count() == live.count() == 22
+    assert all(d.related_ids for d in lists)
+    article = live.filter(locale__language_code="en").first()
+    page = client.get(article.url).content.decode()
+    assert "You May Also Like" in page
+
+    # Popular Posts comes from rolled-up beacons, in both languages and per section.
+    views = sum(DailyViews.objects.values_list("views", flat=True))
+    assert views > 0
+    assert popular_titles(client.get("/").content.decode())
+    assert popular_titles(client.get("/ar/").content.decode())
+    section = SectionPage.objects.get(slug="opinion", locale__language_code="en")
+    section_html = client.get(section.url).content.decode()
+    in_section = set(live.child_of(section).values_list("title", flat=True))
+    shown = popular_titles(section_html)
+    assert "Popular in Opinion" in section_html and shown
+    assert set(shown) <= {escape(t) for t in in_section}
+
+    run_demo(seed=5, articles=16, arabic=3)  # a second run invents no more readers
+    assert sum(DailyViews.objects.values_list("views", flat=True)) == views

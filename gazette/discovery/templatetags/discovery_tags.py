@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.html import format_html
 
+from gazette.caching import recording
 from gazette.discovery.queries import popular_rail, popular_rankings
 from gazette.news.models import ArticlePage, SectionPage
 
@@ -18,9 +19,14 @@ DEFAULT_PERIODS = ("24h", "7d", "30d")
 FULL_RAIL = 3  # open on the shortest period with this many articles, else the fullest
 
 
-def _rail_scope(context, section=None) -> tuple[str, int | None]:
+def _rail_section(context, section=None):
     if section is None and isinstance(context.get("page"), SectionPage):
         section = context["page"]
+    return section
+
+
+def _rail_scope(context, section=None) -> tuple[str, int | None]:
+    section = _rail_section(context, section)
     return translation.get_language(), section.pk if section else None
 
 
@@ -40,9 +46,12 @@ def popular_key(context, section=None) -> str:
 @register.simple_tag(takes_context=True)
 def popular_posts(context, section=None):
     """Popular Posts lists in the reader's language, with the period to show first."""
+    section = _rail_section(context, section)
     language, section_id = _rail_scope(context, section)
     rankings = context.render_context.get("gazette_popular_rankings")
     lists = popular_rail(language, section_id, rankings=rankings)
+    if section is not None:
+        recording.add(recording.page_key(section.pk))  # its title heads the rail
     if not any(item.articles for item in lists):
         return None
     filled = {item.period: len(item.articles) for item in lists}
@@ -50,7 +59,7 @@ def popular_posts(context, section=None):
         (p for p in DEFAULT_PERIODS if filled.get(p, 0) >= FULL_RAIL),
         max(DEFAULT_PERIODS, key=lambda p: (filled.get(p, 0), -DEFAULT_PERIODS.index(p))),
     )
-    return {"lists": lists, "default": default}
+    return {"lists": lists, "default": default, "section": section}
 
 
 @register.simple_tag(takes_context=True)

@@ -152,7 +152,7 @@ def test_counts_in_redis_and_spool_add_up(client, settings, article):
     settings.REDIS_URL = redis_or_skip()
     reset_view_buffer()
     send(client, article, ip="203.0.113.1")
-    view_buffer()._redis_failed(RuntimeError("simulated outage"))
+    view_buffer().redis_failed(RuntimeError("simulated outage"))
     send(client, article, ip="203.0.113.2")
     roll_up()
     assert views_of(article) == 2

@@ -133,3 +133,27 @@ def test_only_published_article_pages_carry_the_beacon(client, magazine, article
     assert "defer" in page.split("data-gazette-discovery")[0].rsplit("<script", 1)[1]
     front = client.get("/").content.decode()
     assert "data-gazette-discovery" in front and "data-page=" not in front
+
+
+def test_section_pages_show_their_own_section_rail_in_each_language(client, magazine):
+    news = make_article(magazine["sections"]["news"], title="Port strike ends")
+    column = make_article(magazine["sections"]["opinion"], title="Why the strike mattered")
+    arabic_news = make_article(magazine["sections_ar"]["news"], title="انتهاء إضراب الميناء")
+    arabic_column = make_article(magazine["sections_ar"]["opinion"], title="لماذا يهم الإضراب")
+    read(client, column, 5)
+    read(client, news, 2)
+    read(client, arabic_column, 4, language="ar")
+    read(client, arabic_news, 1, language="ar")
+    roll_up()
+
+    opinion = client.get(magazine["sections"]["opinion"].url).content.decode()
+    assert "Popular in Opinion" in opinion
+    assert rail_titles(opinion, "24h") == ["Why the strike mattered"]
+    news_page = client.get(magazine["sections"]["news"].url).content.decode()
+    assert rail_titles(news_page, "7d") == ["Port strike ends"]
+    # The section is in the heading, so its name is not repeated on every item.
+    assert 'class="kicker"' not in news_page.split('id="popular-title"')[1].split("</section>")[0]
+
+    arabic_opinion = client.get(magazine["sections_ar"]["opinion"].url).content.decode()
+    assert rail_titles(arabic_opinion, "24h") == ["لماذا يهم الإضراب"]
+    assert "الأكثر قراءة في" in arabic_opinion

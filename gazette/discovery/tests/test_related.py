@@ -213,3 +213,37 @@ def test_rebuild_explains_what_it_needs(db):
         call_command("gazette_related")
     with pytest.raises(CommandError, match="No article has page id"):
         call_command("gazette_related", "--article", "424242")
+
+
+def test_headlines_that_nearly_repeat_go_after_varied_ones(
+    magazine, django_capture_on_commit_callbacks
+):
+    standfirst = "Fishermen lose their moorings to the new cranes on the harbour waterfront."
+    template = "The fishermen of {} were here before the cranes and deserve a seat at the table"
+    news = magazine["sections"]["news"]
+    with django_capture_on_commit_callbacks(execute=True):
+        reading = publish(news, template.format("Marsa Zahra"), standfirst)
+        twins = [publish(news, template.format(town), standfirst) for town in ("Khor", "Lulu")]
+        different = publish(
+            news, "Cranes and fishing boats share a crowded waterfront", standfirst, days_ago=30
+        )
+        for title, line in OTHER:
+            publish(news, title, line)
+    related = stored(reading)
+    # The twins are the closest texts, yet the different story comes first…
+    assert related[0] == different.pk
+    # …and they still fill the list after it.
+    assert set(related[1:3]) == {t.pk for t in twins}
+
+
+def test_variety_keeps_distinct_headlines_in_their_order():
+    from gazette.discovery.variety import vary
+
+    titles = {
+        1: "Harbour approves a second container berth",
+        2: "Dredging of the harbour channel begins",
+        3: "Harbour approves a second container berth for Khor",
+        4: "Container ships still queue outside the harbour",
+    }
+    assert vary("Importers count the cost of waiting ships", [1, 2, 3, 4], titles) == [1, 2, 4, 3]
+    assert vary("Harbour approves a second container berth", [2, 1, 4], titles) == [2, 4, 1]

@@ -3,10 +3,9 @@ import pytest
 from gazette.newsletter.tests.smtp import start_server
 
 
-@pytest.fixture
-def smtp(settings):
-    """A real SMTP server on a random local port, with Django's SMTP backend pointed at it."""
-    controller, handler = start_server()
+def serve_smtp(settings, pipelining: bool = False):
+    """Run a real SMTP server on a random local port and point Django's SMTP backend at it."""
+    controller, handler = start_server(pipelining=pipelining)
     settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     settings.EMAIL_HOST = "127.0.0.1"
     settings.EMAIL_PORT = controller.port
@@ -19,6 +18,12 @@ def smtp(settings):
     settings.NEWSLETTER_RETRY_BASE_SECONDS = 0
     yield handler
     controller.stop()
+
+
+@pytest.fixture
+def smtp(settings):
+    """A real SMTP server (aiosmtpd) that, like aiosmtpd by default, does not pipeline."""
+    yield from serve_smtp(settings)
 
 
 @pytest.fixture(autouse=True)

@@ -9,15 +9,15 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 from django.utils import timezone
 
+from gazette.newsletter import actions
 from gazette.newsletter.models import (
-    ConsentRecord,
     Edition,
     Newsletter,
     Subscriber,
     Suppression,
 )
 from gazette.newsletter.schedule import run_schedule
-from gazette.newsletter.tests.helpers import make_newsletter, make_subscribers
+from gazette.newsletter.tests.helpers import html_part, make_newsletter, make_subscribers, text_part
 from gazette.testing.factories import make_article
 
 
@@ -151,53 +151,6 @@ def test_subscriber_listing_search_filter_and_csv_export(client, editor, db):
     assert "reader0@example.com" in body and "morning-opinion" in body
 
 
-def test_csv_import_reports_bad_rows_and_imports_nothing_until_fixed(client, editor, db):
-    from django.core.files.uploadedfile import SimpleUploadedFile
-
-    newsletter = make_newsletter()
-    bad = (
-        "email,language,newsletters,frequency\n"
-        "good@example.com,en,morning-opinion,daily\n"
-        "not-an-address,en,morning-opinion,daily\n"
-        "other@example.com,fr,morning-opinion,daily\n"
-        "third@example.com,en,no-such-list,weekly\n"
-        "Good@Example.com,en,,daily\n"
-    )
-    url = reverse("newsletter_admin:import")
-    response = client.post(
-        url,
-        {
-            "file": SimpleUploadedFile("list.csv", bad.encode()),
-            "source": "Print subscribers' form, 2024",
-            "confirm": "on",
-        },
-    )
-    page = response.content.decode()
-    assert "Nothing was imported" in page
-    for line in ("Line 3", "Line 4", "Line 5", "Line 6"):
-        assert line in page
-    assert Subscriber.objects.count() == 0
-
-    good = "email,newsletters\ngood@example.com,morning-opinion\nsecond+tag@bücher.example,\n"
-    Suppression.objects.create(email="blocked@example.com", reason="complaint")
-    good += "blocked@example.com,\n"
-    response = client.post(
-        url,
-        {
-            "file": SimpleUploadedFile("list.csv", good.encode()),
-            "source": "Print subscribers' form, 2024",
-            "newsletters": [newsletter.pk],
-            "confirm": "on",
-        },
-    )
-    assert response.status_code == 302
-    assert set(Subscriber.objects.values_list("email", flat=True)) == {
-        "good@example.com",
-        "second+tag@xn--bcher-kva.example",
-    }
-    assert ConsentRecord.objects.filter(action="imported", source__startswith="Print").count() == 2
-
-
 def test_growth_chart_and_manual_suppression(client, editor, db):
     newsletter = make_newsletter()
     make_subscribers(newsletter, 4)
@@ -210,3 +163,80 @@ def test_growth_chart_and_manual_suppression(client, editor, db):
     )
     assert response.status_code == 302
     assert Suppression.objects.filter(email="reader1@example.com").exists()
+
+
+def test_sections_must_be_in_the_newsletters_language(client, editor, magazine):
+    response = client.post(
+        reverse("wagtailsnippets_newsletter_newsletter:add"),
+        {
+            "name": "النشرة",
+            "slug": "ar-digest",
+            "language": "ar",
+            "sections": [magazine["sections"]["opinion"].pk],
+            "cadence": "daily",
+            "send_time": "07:00",
+            "weekday": "4",
+            "layout": "digest",
+            "max_articles": "10",
+        },
+    )
+    assert response.status_code == 200
+    assert "not in the newsletter&#x27;s language" in response.content.decode()
+    assert not Newsletter.objects.filter(slug="ar-digest").exists()
+    form = client.get(reverse("wagtailsnippets_newsletter_newsletter:add")).content.decode()
+    assert "Opinion (English)" in form and "رأي (Arabic)" in form
+
+
+def test_the_edition_desk_guides_the_editor(
+    client, editor, magazine, writer, smtp, django_capture_on_commit_callbacks
+):
+    newsletter = make_newsletter(postal_address="Gazette Media\n12 Harbour Street")
+    make_article(magazine["sections"]["news"], title="Ferries run late", authors=[writer])
+    edition = actions.compose_edition(newsletter)
+    desk_url = reverse("newsletter_admin:edition", args=[edition.pk])
+
+    desk = client.get(desk_url).content.decode()
+    assert "Nobody receives this edition yet" in desk
+    assert "Send now" not in desk
+
+    # Two tests in a row both arrive: each has its own Message-ID.
+    for _ in range(2):
+        with django_capture_on_commit_callbacks(execute=True):
+            client.post(reverse("newsletter_admin:edition_action", args=[edition.pk, "test"]))
+    first, second = smtp.to("chief@gazette.example")
+    assert first["Message-ID"] != second["Message-ID"]
+    assert "12 Harbour Street" in html_part(first) and "12 Harbour Street" in text_part(first)
+    assert (
+        "Test copy handed to the mail server for chief@gazette.example"
+        in client.get(desk_url).content.decode()
+    )
+
+    edit_url = reverse("newsletter_editions:edit", args=[edition.pk])
+    response = client.post(edit_url, {"subject": "Ferries, and why they are late"})
+    assert response.status_code == 302 and response["Location"] == desk_url
+    edition.refresh_from_db()
+    assert edition.subject == "Ferries, and why they are late"
+
+    make_subscribers(newsletter, 2)
+    assert "Send now to 2 readers" in client.get(desk_url).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("newsletter_admin:edition_action", args=[edition.pk, "send"]))
+    assert smtp.count == 4
+    response = client.post(edit_url, {"subject": "Too late"})
+    assert response.status_code == 302 and response["Location"] == desk_url
+    edition.refresh_from_db()
+    assert edition.subject == "Ferries, and why they are late", "a sent edition stays as sent"
+
+
+def test_a_failed_test_copy_is_reported_on_the_desk(
+    client, editor, settings, django_capture_on_commit_callbacks
+):
+    from gazette.newsletter.tests.smtp import free_port
+
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", free_port()  # nothing listens
+    edition = actions.compose_edition(make_newsletter())
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("newsletter_admin:edition_action", args=[edition.pk, "test"]))
+    desk = client.get(reverse("newsletter_admin:edition", args=[edition.pk])).content.decode()
+    assert "was not sent" in desk and "ConnectionRefusedError" in desk

@@ -12,8 +12,16 @@ from gazette.newsletter import actions
 from gazette.newsletter.models import Delivery, Edition, EditionStatus, Suppression
 from gazette.newsletter.queries import edition_count
 from gazette.newsletter.sending import claim_batch, prepare_recipients, run_sender
-from gazette.newsletter.tests.helpers import make_newsletter, make_subscribers
+from gazette.newsletter.tests.conftest import serve_smtp
+from gazette.newsletter.tests.helpers import html_part, make_newsletter, make_subscribers, text_part
 from gazette.testing.factories import make_article
+
+
+@pytest.fixture(params=[False, True], ids=["one-command-at-a-time", "pipelining"])
+def smtp(request, settings):
+    """Every sending test runs against a server without and with PIPELINING (RFC 2920),
+    since the sender talks to the two differently."""
+    yield from serve_smtp(settings, pipelining=request.param)
 
 
 @pytest.fixture
@@ -38,11 +46,12 @@ def stop_worker_after(monkeypatch, after: int) -> None:
     real_deliver = sending.deliver
     state = {"sent": 0}
 
-    def deliver(connection, message):
+    def deliver(connection, mail, recipient):
         if state["sent"] >= after:
             raise WorkerStopped()
-        real_deliver(connection, message)
+        provider_id = real_deliver(connection, mail, recipient)
         state["sent"] += 1
+        return provider_id
 
     monkeypatch.setattr(sending, "deliver", deliver)
 
@@ -206,3 +215,93 @@ def test_other_django_backends_send_the_same_mail(edition, settings, mailoutbox)
     assert unsubscribe in message.alternatives[0][0]
     flattened = message.message().as_bytes().decode()
     assert f"To: {reader.email}" in flattened and unsubscribe in flattened
+
+
+def test_every_reader_gets_their_own_links_and_lines_starting_with_a_dot_survive(
+    magazine, writer, smtp
+):
+    opinion = magazine["sections"]["opinion"]
+    newsletter = make_newsletter(sections=[opinion])
+    make_article(
+        opinion,
+        title="Why the harbour needs a second berth",
+        standfirst="...and why the old one will not do.",
+        authors=[writer],
+    )
+    edition = actions.compose_edition(newsletter)
+    Edition.objects.filter(pk=edition.pk).update(status=EditionStatus.SENDING)
+    readers = make_subscribers(newsletter, 3)
+
+    run_sender(edition.pk)
+
+    links = set()
+    for reader in readers:
+        [message] = smtp.to(reader.email)
+        assert message["To"] == reader.email
+        assert message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+        unsubscribe = str(message["List-Unsubscribe"]).strip("<>")
+        text, html = text_part(message), html_part(message)
+        assert unsubscribe in text and unsubscribe in html
+        # A line starting with "." must be escaped on the wire, or the server drops a dot.
+        assert "\n...and why the old one will not do." in text
+        links.add(unsubscribe)
+    assert len(links) == 3, "each reader's unsubscribe link is their own"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_edition_is_shared_by_as_many_send_tasks_as_there_are_workers(smtp, settings):
+    import threading
+
+    from django.db import connections
+
+    settings.NEWSLETTER_SEND_WORKERS = 2
+    settings.NEWSLETTER_BATCH_SIZE = 10
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    from django_tasks import default_task_backend
+
+    newsletter = make_newsletter()
+    readers = make_subscribers(newsletter, 120)
+    edition = actions.compose_edition(newsletter)
+    actions.start_sending(edition)
+    queued = [r for r in default_task_backend.results if r.task.name == "send_edition"]
+    assert len(queued) == 2
+
+    def work(result) -> None:
+        try:
+            result.task.call(*result.args)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=work, args=(r,)) for r in queued]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    received = Counter(rcpt for rcpts, _msg in smtp.messages for rcpt in rcpts)
+    assert received == Counter({r.email: 1 for r in readers})
+    edition.refresh_from_db()
+    assert edition.status == EditionStatus.SENT
+
+
+def test_no_line_of_a_mail_passes_the_998_character_limit(magazine, writer, smtp, settings):
+    """RFC 5322: servers may cut or refuse longer lines. The HTML is packed into long lines
+    (fewer for every relay to handle); the per-reader links must still fit."""
+    settings.SITE_URL = "https://www." + "long-newspaper-name" * 4 + ".example"
+    opinion = magazine["sections"]["opinion"]
+    newsletter = make_newsletter(sections=[opinion])
+    for i in range(12):
+        make_article(
+            opinion, title=f"Story {i}: " + "a headline that goes on " * 6, authors=[writer]
+        )
+    edition = actions.compose_edition(newsletter)
+    Edition.objects.filter(pk=edition.pk).update(status=EditionStatus.SENDING)
+    [reader] = make_subscribers(newsletter, 1, prefix="x" * 60)
+
+    run_sender(edition.pk)
+
+    [raw] = smtp.raw
+    assert max(len(line) for line in raw.split(b"\r\n")) <= 998
+    [message] = smtp.to(reader.email)
+    html = html_part(message)
+    assert html.count("\n") < 40, "the HTML part comes in a few long lines"
+    assert str(message["List-Unsubscribe"]).strip("<>") in html

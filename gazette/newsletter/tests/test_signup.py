@@ -181,6 +181,9 @@ def test_arabic_sign_up_page_and_mail_are_right_to_left(
     html = mail.get_body(preferencelist=("html",)).get_content()
     assert 'dir="rtl"' in html
     assert "/ar/newsletter/confirm/" in text_part(mail)
+    # Signed with the magazine's Arabic name, as its Arabic pages are, not “Gazette”.
+    assert "غازيت" in mail["Subject"] and "Gazette" not in mail["Subject"]
+    assert "غازيت" in html and 'href="http://testserver/ar/"' in html
 
 
 def test_the_box_is_on_every_page_without_per_reader_state(client, article):
@@ -193,3 +196,22 @@ def test_the_box_is_on_every_page_without_per_reader_state(client, article):
     assert "csrfmiddlewaretoken" not in first
     box = first[first.index('class="newsletter-box"') :]
     assert box[:2000] == second[second.index('class="newsletter-box"') :][:2000]
+
+
+def test_a_confirmation_mail_goes_ahead_of_a_backlog_of_routine_tasks(
+    client, newsletter, settings, django_capture_on_commit_callbacks
+):
+    """A reader waits for the link; index and rendition updates after a big publish can wait."""
+    from django_tasks_db.models import DBTaskResult
+
+    from gazette.newsletter import tasks
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    for _ in range(3):
+        tasks.run_newsletter_schedule.enqueue()  # stands in for any routine task
+
+    sign_up(client, "waiting@example.com", django_capture_on_commit_callbacks)
+
+    next_up = DBTaskResult.objects.ready().first()
+    assert next_up.task_path == "gazette.newsletter.tasks.send_confirmation_mail"
+    assert DBTaskResult.objects.ready().count() == 4

@@ -2,18 +2,28 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator
 
 from django.utils.translation import gettext_lazy as _
 
 from gazette.newsroom.checks.base import WARNING, Check, Finding
-from gazette.newsroom.checks.text import normalise, shingles
+from gazette.newsroom.checks.text import shingles
 
 # Resemblance (Jaccard) of the two sets of five-word runs, or containment of the shorter
 # text in the longer one (a piece copied whole into a longer article).
 NEAR_DUPLICATE_RESEMBLANCE = 0.5
 NEAR_DUPLICATE_CONTAINMENT = 0.8
 MIN_SHINGLES = 20  # too short a body to compare meaningfully
+# The fewest shared shingles that can reach either bound, both texts being at least
+# MIN_SHINGLES long: resemblance s / (a + b - s) >= R needs s >= 2R·MIN / (1 + R) (14);
+# containment needs s >= C·MIN (16). The index is asked only for articles sharing that many.
+MIN_SHARED = math.ceil(
+    min(
+        2 * NEAR_DUPLICATE_RESEMBLANCE * MIN_SHINGLES / (1 + NEAR_DUPLICATE_RESEMBLANCE),
+        NEAR_DUPLICATE_CONTAINMENT * MIN_SHINGLES,
+    )
+)
 
 
 def _is_other(doc, item) -> bool:
@@ -37,15 +47,11 @@ class NearDuplicateCheck(Check):
         mine = shingles(doc.body_text)
         if len(mine) < MIN_SHINGLES:
             return
-        archive = context.archive
-        for page_id, shared in archive.overlaps(mine).most_common():
-            if shared < MIN_SHINGLES * NEAR_DUPLICATE_RESEMBLANCE:
-                break  # most_common: the rest share even less
-            item = archive.items[page_id]
-            if len(item.shingles) < MIN_SHINGLES or not _is_other(doc, item):
+        for item, shared in context.archive.similar(mine, MIN_SHARED):
+            if item.shingle_count < MIN_SHINGLES or not _is_other(doc, item):
                 continue
-            resemblance = shared / (len(mine) + len(item.shingles) - shared)
-            containment = shared / min(len(mine), len(item.shingles))
+            resemblance = shared / (len(mine) + item.shingle_count - shared)
+            containment = shared / min(len(mine), item.shingle_count)
             if (
                 resemblance < NEAR_DUPLICATE_RESEMBLANCE
                 and containment < NEAR_DUPLICATE_CONTAINMENT
@@ -66,11 +72,8 @@ class DuplicateHeadlineCheck(Check):
     needs_archive = True
 
     def run(self, doc, context) -> Iterator[Finding]:
-        mine = normalise(doc.title).strip(" .!?؟")
-        if not mine:
-            return
-        for item in context.archive:
-            if _is_other(doc, item) and normalise(item.title).strip(" .!?؟") == mine:
+        for item in context.archive.same_headline(doc.title):
+            if _is_other(doc, item):
                 yield self.finding(
                     _("headline"),
                     _("A published article has the same headline (%(url)s).") % {"url": item.url},

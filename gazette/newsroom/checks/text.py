@@ -72,3 +72,14 @@ def shingles(text: str, size: int = 5) -> set[int]:
     if len(tokens) < size:
         return {stable_hash(" ".join(tokens))} if tokens else set()
     return {stable_hash(" ".join(tokens[i : i + size])) for i in range(len(tokens) - size + 1)}
+
+
+def headline_text(title: str) -> str:
+    """The headline as compared for duplicates: normalised, without closing punctuation."""
+    return normalise(title).strip(" .!?؟")
+
+
+def headline_key(title: str) -> int:
+    """A 64-bit key of the compared headline (0 for an empty one), stored and indexed."""
+    text = headline_text(title)
+    return stable_hash(text) if text else 0

@@ -147,12 +147,3 @@ def draft_article(section, owner, authors, title="A second berth for the harbour
     section.add_child(instance=page)
     page.save_revision(user=owner)
     return page
-
-
-@pytest.fixture(autouse=True)
-def fresh_archive():
-    """Each test sees only its own published articles in the near-duplicate archive."""
-    from gazette.newsroom.checks.context import forget_archive
-
-    forget_archive()
-    yield

@@ -4,7 +4,7 @@ English and Arabic."""
 import pytest
 
 from gazette.newsroom.checks import CHECKS, CheckContext, run_checks
-from gazette.newsroom.checks.context import Archive
+from gazette.newsroom.checks.archive import MemoryArchive
 from gazette.newsroom.checks.document import ArticleText, Block, FurnitureRef, ImageRef, LinkRef
 
 OFFLINE = CheckContext(use_database=False)
@@ -189,7 +189,7 @@ def test_file_byline_is_looked_up_among_published_authors():
     context = CheckContext(use_database=False)
     context.use_database = True
     context.published_author_names = {"layla haddad"}
-    context.archive = Archive()  # an empty archive: only the byline lookup matters here
+    context.archive = MemoryArchive()  # an empty archive: only the byline lookup matters here
     doc = make_doc(byline=["Natanya Muradchai"], byline_published=None)
     assert [f.check_id for f in run_checks(doc, context)] == ["byline-unpublished"]
     doc = make_doc(byline=["Layla  HADDAD"], byline_published=None)

@@ -92,7 +92,7 @@ def test_unpublished_author_in_byline(magazine, writer):
 def test_fingerprints_follow_publish_and_unpublish(
     magazine, writer, django_capture_on_commit_callbacks
 ):
-    from gazette.newsroom.models import ArticleFingerprint
+    from gazette.newsroom.models import ArticleFingerprint, ArticleShingle
 
     with django_capture_on_commit_callbacks(execute=True):  # the task is queued on commit
         page = make_article(
@@ -103,6 +103,10 @@ def test_fingerprints_follow_publish_and_unpublish(
         )
     fingerprint = ArticleFingerprint.objects.get(page_id=page.pk)
     assert fingerprint.published_at == type(page).objects.get(pk=page.pk).last_published_at
-    assert len(fingerprint.shingles) == len(LONG_EN.split()) - 4
+    assert fingerprint.shingle_count == len(LONG_EN.split()) - 4
+    assert (
+        ArticleShingle.objects.filter(fingerprint=fingerprint).count() == len(LONG_EN.split()) - 4
+    )
     page.unpublish()
     assert not ArticleFingerprint.objects.filter(page_id=page.pk).exists()
+    assert not ArticleShingle.objects.exists()

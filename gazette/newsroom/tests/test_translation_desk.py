@@ -1,5 +1,7 @@
 """Translate → credited draft → published with credit → stale when the original changes."""
 
+import re
+
 import pytest
 from django.urls import reverse
 from wagtail.rich_text import RichText
@@ -161,3 +163,28 @@ def test_translator_can_start_and_edit_a_translation(
     assert ArticlePage.objects.get(pk=draft.pk).get_latest_revision_as_object().title == (
         "Why the harbour needs a second berth"
     )
+
+
+def test_the_translate_form_offers_the_translator_first_and_picks_the_translator_themself(
+    client, translator_user, arabic_original, magazine
+):
+    """Into Arabic, the translator's author record is written in Arabic, with an Arabic role:
+    it still comes first, and is chosen when the account is that translator."""
+    anna = make_author("Anna Abbas", role="Columnist", photo=False, slug="anna")
+    anna.copy_for_translation(magazine["ar"]).save()
+    rania = make_author("Rania Saad", role="Translator", photo=False, slug="rania")
+    rania_ar = rania.copy_for_translation(magazine["ar"])
+    rania_ar.name, rania_ar.role, rania_ar.live = "رانيا سعد", "مترجمة", True
+    rania_ar.save()
+    english_original = make_article(
+        magazine["sections"]["news"], title="The port reopens", authors=[anna]
+    )
+    translator_user.first_name, translator_user.last_name = "Rania", "Saad"
+    translator_user.save()
+
+    client.force_login(translator_user)
+    form = client.get(reverse("newsroom:translate", args=[english_original.pk])).content.decode()
+    options = form.split('id="id_translator"')[1].split("</select>")[0]
+    choices = re.findall(r'<option value="(\d*)"( selected)?>([^<]*)</option>', options)
+    assert [name for _pk, _sel, name in choices][1:3] == ["رانيا سعد", "Anna Abbas"]
+    assert [name for _pk, selected, name in choices if selected] == ["رانيا سعد"]

@@ -1,6 +1,7 @@
 """The review workflow, end to end through the admin, with mail on a real SMTP server."""
 
 import pytest
+from django.test import TestCase
 from django.urls import reverse
 from wagtail.models import TaskState
 
@@ -12,12 +13,19 @@ from gazette.newsroom.tests.test_editor_and_guard import edit_post_data
 pytestmark = pytest.mark.django_db
 
 
+def committed():
+    """Run what the request queued on commit (the review mails), as a real commit would."""
+    return TestCase.captureOnCommitCallbacks(execute=True)
+
+
 def submit(client, user, page):
     client.force_login(user)
-    response = client.post(
-        reverse("wagtailadmin_pages:edit", args=[page.pk]),
-        edit_post_data(page, **{"action-submit": "1"}),
-    )
+    with committed():
+        response = client.post(
+            reverse("wagtailadmin_pages:edit", args=[page.pk]),
+            # The writer's form keeps the "notify me of comments" box ticked, as they left it.
+            edit_post_data(page, **{"action-submit": "1", "comment_notifications": "on"}),
+        )
     assert response.status_code == 302, response.content[:2000]
     page.refresh_from_db()
     return page
@@ -26,10 +34,11 @@ def submit(client, user, page):
 def act(client, user, page, action="approve", comment=""):
     client.force_login(user)
     state = page.current_workflow_task_state
-    return client.post(
-        reverse("wagtailadmin_pages:workflow_action", args=[page.pk, action, state.pk]),
-        {"comment": comment},
-    )
+    with committed():
+        return client.post(
+            reverse("wagtailadmin_pages:workflow_action", args=[page.pk, action, state.pk]),
+            {"comment": comment},
+        )
 
 
 def current_task_name(page):
@@ -120,8 +129,13 @@ def test_blocker_holds_the_article_at_the_gate_until_an_override(
 def test_field_comments_are_saved_and_notify(
     client, smtp_inbox, contributor, editor, magazine, writer
 ):
+    from wagtail.models import PageSubscription
+
     page = draft_article(magazine["sections"]["news"], contributor, [writer])
+    # As the page editor does for whoever creates a page: they follow its comments.
+    PageSubscription.objects.create(page=page, user=contributor, comment_notifications=True)
     submit(client, contributor, page)
+    before = len(smtp_inbox.wait_for(1))
     client.force_login(editor)
     data = edit_post_data(page)
     data.update(
@@ -138,7 +152,8 @@ def test_field_comments_are_saved_and_notify(
             "comments-0-replies-MAX_NUM_FORMS": "1000",
         }
     )
-    client.post(reverse("wagtailadmin_pages:edit", args=[page.pk]), data)
+    with committed():
+        client.post(reverse("wagtailadmin_pages:edit", args=[page.pk]), data)
     from wagtail.models import Comment
 
     comment = Comment.objects.get()
@@ -147,3 +162,7 @@ def test_field_comments_are_saved_and_notify(
         "Is the headline too long?",
         editor,
     )
+    smtp_inbox.wait_for(before + 1)
+    [mail] = smtp_inbox.to(contributor.email)
+    assert page.title in mail["Subject"]
+    assert "Is the headline too long?" in mail.get_body(("plain",)).get_content()

@@ -82,6 +82,31 @@ def test_arabic_spelling_variants_find_each_other(client, library):
     assert "الإسلام" in marks
 
 
+def test_snippets_are_cut_from_the_running_text(client, magazine):
+    make_article(
+        magazine["sections"]["opinion"],
+        title="Bread and wheat",
+        body=[
+            ("paragraph", RichText("<p>The country imports most of its wheat.</p>")),
+            (
+                "pull_quote",
+                {"quote": "Wheat prices follow the ships.", "attribution": "Nour Ghanem"},
+            ),
+            ("paragraph", RichText("<p>Farmers want water for their wheat fields.</p>")),
+            ("paragraph", RichText("<p>&quot;Rain &amp; rivers,&quot; one said.</p>")),
+        ],
+    )
+    tree, titles = results(client, "/search/", q="water")
+    assert titles == ["Bread and wheat"]
+    snippet = tree.xpath("//p[@class='search-result__snippet']")[0].text_content()
+    assert "Farmers want water" in snippet
+    assert '"Rain & rivers," one said.' in snippet  # entities read as the characters they are
+    # The pull quote repeats the text, and its attribution would read as a stray name.
+    assert "Nour Ghanem" not in snippet and "follow the ships" not in snippet
+    # It is still searchable.
+    assert results(client, "/search/", q="Ghanem")[1] == ["Bread and wheat"]
+
+
 def test_english_stemming_and_marked_snippets(client, library):
     tree, titles = results(client, "/search/", q="harbour")
     assert titles == ["The harbours are full again"]

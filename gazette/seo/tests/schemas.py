@@ -48,13 +48,16 @@ def validate(content: bytes, schema: Path, tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr + content.decode()[:2000]
 
 
-def news_schema(tmp_path: Path) -> Path:
-    """A schema for urlsets whose entries carry <news:news> (sitemap.xsd + news.xsd)."""
-    text = (HERE / "news-sitemap.xsd.in").read_text()
-    text = text.replace("@SITEMAP_XSD@", sitemap_xsd().as_uri()).replace(
-        "@NEWS_XSD@", (HERE / "news.xsd").as_uri()
-    )
-    path = tmp_path / "news-sitemap.xsd"
+def urlset_schema(tmp_path: Path) -> Path:
+    """A schema for urlsets whose entries may carry <news:news> and <xhtml:link> alternates."""
+    text = (HERE / "urlset.xsd.in").read_text()
+    for marker, schema in (
+        ("@SITEMAP_XSD@", sitemap_xsd()),
+        ("@NEWS_XSD@", HERE / "news.xsd"),
+        ("@XHTML_LINK_XSD@", HERE / "xhtml-link.xsd"),
+    ):
+        text = text.replace(marker, schema.as_uri())
+    path = tmp_path / "urlset.xsd"
     path.write_text(text)
     return path
 

@@ -71,3 +71,35 @@ def test_every_image_has_alt_and_dimensions(client, magazine):
     assert all(
         "format-webp" in img.get("srcset") or ".webp" in img.get("srcset") for img in body_images
     )
+
+
+def test_listings_fetch_their_first_picture_first(client, magazine):
+    """A listing's first card is its largest paint on a phone: never lazy, fetched first."""
+    writer = bilingual_story(magazine)["writer"]
+    for days in (3, 2, 1):
+        make_article(
+            magazine["sections"]["opinion"],
+            authors=[writer],
+            tags=["ports"],
+            hero_image=make_image("Card", size=(1600, 900)),
+            days_ago=days,
+        )
+    for url in ["/opinion/", "/authors/layla-haddad/", "/tags/ports/"]:
+        tree = lxml_html.fromstring(client.get(url).content)
+        cards = tree.xpath("//article[contains(@class,'card')]//img")
+        assert len(cards) >= 3, url
+        first, rest = cards[0], cards[1:]
+        assert first.get("loading") is None and first.get("fetchpriority") == "high", url
+        assert all(img.get("loading") == "lazy" and not img.get("fetchpriority") for img in rest)
+
+
+def test_each_edition_preloads_only_its_own_script(client, magazine):
+    """English pages never fetch the Arabic faces for the language switch, nor the reverse."""
+    story = bilingual_story(magazine)
+    english = lxml_html.fromstring(client.get(story["en"].url).content)
+    arabic = lxml_html.fromstring(client.get(story["ar"].url).content)
+    preloads = "//head/link[@rel='preload'][@as='font']/@href"
+    assert english.xpath(preloads) and all("arabic" not in h for h in english.xpath(preloads))
+    assert arabic.xpath(preloads) and all("arabic" in h for h in arabic.xpath(preloads))
+    # The switch to the other edition is on the page, in its own language.
+    assert english.xpath("//a[@class='lang-switch'][@lang='ar']")

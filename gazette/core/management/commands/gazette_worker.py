@@ -3,6 +3,19 @@
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
+from django_tasks_db.management.commands import db_worker
+
+
+class QuietDatabaseWorker(db_worker.Command):
+    """The database worker, logging at the levels of settings.LOGGING.
+
+    db_worker raises its loggers to INFO, a line per task: at magazine volume that buries
+    the failures (which still log, as warnings and errors). `-v 2` brings the lines back.
+    """
+
+    def configure_logging(self, verbosity: int) -> None:
+        if verbosity >= 2:
+            super().configure_logging(verbosity)
 
 
 class Command(BaseCommand):
@@ -26,7 +39,11 @@ class Command(BaseCommand):
 
             # host:pid lets the scheduler's reaper tell a killed worker from a busy one.
             call_command(
-                "db_worker", queue_name="default", interval=0.5, worker_id=this_worker_id()
+                QuietDatabaseWorker(),
+                queue_name="default",
+                interval=0.5,
+                worker_id=this_worker_id(),
+                verbosity=options["verbosity"],
             )
         else:
             self.stdout.write("Tasks run inline (TASKS_BACKEND=immediate); no worker is needed.")

@@ -9,6 +9,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from gazette.newsroom.checks import CheckContext, from_page, read_file, run_checks
+from gazette.newsroom.checks.context import INLINE
 
 
 class Command(BaseCommand):
@@ -32,7 +33,9 @@ class Command(BaseCommand):
     def handle(self, *args, files, all, json: bool, no_database: bool, **options):
         if not files and not all:
             raise CommandError("Name one or more article files, or use --all.")
-        context = CheckContext(use_database=not no_database)
+        context = CheckContext(
+            use_database=not no_database, backfill=INLINE, progress=self._fingerprint_progress
+        )
         results = []
         for name in files:
             path = Path(name)
@@ -50,6 +53,11 @@ class Command(BaseCommand):
         self._print(results, as_json=json)
         if any(f.is_blocker for _label, findings in results for f in findings):
             sys.exit(1)
+
+    def _fingerprint_progress(self, done: int, total: int) -> None:
+        self.stderr.write(
+            f"Fingerprinted {done}/{total} published articles for the duplicate checks…"
+        )
 
     def _published(self, context):
         from gazette.news.models import ArticlePage
