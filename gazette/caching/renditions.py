@@ -7,12 +7,15 @@ from gazette.news.queries import (
     AUTHOR_PHOTO_RENDITIONS,
     BYLINE_PHOTO_RENDITIONS,
     CARD_RENDITIONS,
+    CARICATURE_OF_THE_DAY_RENDITIONS,
     FIGURE_RENDITIONS,
 )
 
 # Keep in step with the templates (article_card, home_page, article_page, figure,
 # author_page) and the link previews (seo/metadata.py).
-HERO_RENDITIONS = (*CARD_RENDITIONS, *ARTICLE_HERO_RENDITIONS)
+HERO_RENDITIONS = tuple(
+    dict.fromkeys((*CARD_RENDITIONS, *ARTICLE_HERO_RENDITIONS, *CARICATURE_OF_THE_DAY_RENDITIONS))
+)
 PORTRAIT_RENDITIONS = tuple(dict.fromkeys((*BYLINE_PHOTO_RENDITIONS, *AUTHOR_PHOTO_RENDITIONS)))
 ALL_ROLES = {"hero": HERO_RENDITIONS, "figure": FIGURE_RENDITIONS, "portrait": PORTRAIT_RENDITIONS}
 
