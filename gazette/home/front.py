@@ -6,7 +6,7 @@ from gazette.core.restrictions import public
 from gazette.news.models import SectionPage
 from gazette.news.queries import (
     CARD_RENDITIONS,
-    CARICATURE_OF_DAY_RENDITIONS,
+    CARICATURE_OF_THE_DAY_RENDITIONS,
     LEAD_RENDITIONS,
     caricature_of_the_day,
     latest_per_section,
@@ -43,7 +43,7 @@ def front_page_context(home) -> dict:
         ([lead] if lead else [], LEAD_RENDITIONS),
         ([a for block in section_blocks for a in block["articles"]], CARD_RENDITIONS),
         (opinion, CARD_RENDITIONS),
-        ([caricature] if caricature else [], CARICATURE_OF_DAY_RENDITIONS),
+        ([caricature] if caricature else [], CARICATURE_OF_THE_DAY_RENDITIONS),
     )
     return {
         "lead": lead,

@@ -19,7 +19,7 @@ CARD_RENDITIONS = ("fill-480x270|format-webp", "fill-960x540|format-webp")
 LEAD_RENDITIONS = ("fill-800x450|format-webp", "fill-1200x675|format-webp")
 CARTOON_RENDITIONS = ("max-800x800|format-webp", "max-1600x1600|format-webp")
 # The front page's caricature of the day: uncropped, at most 40rem wide.
-CARICATURE_OF_DAY_RENDITIONS = ("max-800x800|format-webp", "max-1200x1200|format-webp")
+CARICATURE_OF_THE_DAY_RENDITIONS = ("max-800x800|format-webp", "max-1200x1200|format-webp")
 AVATAR_RENDITIONS = ("fill-96x96|format-webp",)
 FIGURE_RENDITIONS = ("max-720x720|format-webp", "max-1440x1440|format-webp")
 # Link previews (Open Graph, JSON-LD): the page's picture, and its authors' portraits.
