@@ -26,6 +26,19 @@ def site():
     live.close()
 
 
+def enqueue_marker(site, token: str, marker, *, wait: int, env: dict) -> str:
+    """Queue the task that writes `token` to `marker` then waits; returns the task id."""
+    return (
+        site.shell(
+            "from gazette.caching.tests.slow_tasks import mark_then_wait\n"
+            f"print(mark_then_wait.enqueue({token!r}, {str(marker)!r}, {wait}).id)",
+            env=env,
+        )
+        .strip()
+        .splitlines()[-1]
+    )
+
+
 def test_publish_reaches_readers_of_every_worker_within_one_second(site):
     base, _server = site.serve(workers=2)
     url = f"{base}/opinion/harbour/"
@@ -97,15 +110,7 @@ def test_a_task_whose_worker_is_killed_is_run_again_and_its_effect_happens_once(
     marker = tmp_path / "effects.txt"
     token = uuid.uuid4().hex
     db_tasks = {"TASKS_BACKEND": "database"}
-    enqueued = (
-        site.shell(
-            "from gazette.caching.tests.slow_tasks import mark_then_wait\n"
-            f"print(mark_then_wait.enqueue({token!r}, {str(marker)!r}, 60).id)",
-            env=db_tasks,
-        )
-        .strip()
-        .splitlines()[-1]
-    )
+    enqueued = enqueue_marker(site, token, marker, wait=60, env=db_tasks)
     worker = site.spawn("gazette_worker", env=db_tasks)
     deadline = time.monotonic() + 60
     while not marker.exists() and time.monotonic() < deadline:
@@ -148,15 +153,7 @@ def test_rq_worker_runs_tasks_from_redis_end_to_end(site, tmp_path, redis_url):
     marker = tmp_path / "rq.txt"
     token = uuid.uuid4().hex
     rq = {"TASKS_BACKEND": "rq", "REDIS_URL": redis_url, "GAZETTE_PAGE_CACHE": "off"}
-    task_id = (
-        site.shell(
-            "from gazette.caching.tests.slow_tasks import mark_then_wait\n"
-            f"print(mark_then_wait.enqueue({token!r}, {str(marker)!r}, 0).id)",
-            env=rq,
-        )
-        .strip()
-        .splitlines()[-1]
-    )
+    task_id = enqueue_marker(site, token, marker, wait=0, env=rq)
     worker = site.spawn("gazette_worker", env=rq)
     try:
         deadline = time.monotonic() + 60
@@ -197,15 +194,7 @@ def test_an_rq_task_whose_worker_is_killed_is_run_again_and_its_effect_happens_o
     marker = tmp_path / "rq-effects.txt"
     token = uuid.uuid4().hex
     rq = {"TASKS_BACKEND": "rq", "REDIS_URL": redis_url, "GAZETTE_PAGE_CACHE": "off"}
-    task_id = (
-        site.shell(
-            "from gazette.caching.tests.slow_tasks import mark_then_wait\n"
-            f"print(mark_then_wait.enqueue({token!r}, {str(marker)!r}, 60).id)",
-            env=rq,
-        )
-        .strip()
-        .splitlines()[-1]
-    )
+    task_id = enqueue_marker(site, token, marker, wait=60, env=rq)
     result = (
         "from django_tasks import default_task_backend\n"
         f"r = default_task_backend.get_result({task_id!r})\n"
@@ -246,15 +235,7 @@ def test_an_rq_worker_restarted_after_a_crash_takes_up_its_job_again(site, tmp_p
     marker = tmp_path / "rq-restart.txt"
     token = uuid.uuid4().hex
     rq = {"TASKS_BACKEND": "rq", "REDIS_URL": redis_url, "GAZETTE_PAGE_CACHE": "off"}
-    task_id = (
-        site.shell(
-            "from gazette.caching.tests.slow_tasks import mark_then_wait\n"
-            f"print(mark_then_wait.enqueue({token!r}, {str(marker)!r}, 60).id)",
-            env=rq,
-        )
-        .strip()
-        .splitlines()[-1]
-    )
+    task_id = enqueue_marker(site, token, marker, wait=60, env=rq)
     worker = site.spawn("gazette_worker", env=rq)
     deadline = time.monotonic() + 60
     while not marker.exists() and time.monotonic() < deadline:
