@@ -60,3 +60,18 @@ def screenshot():
         return path
 
     return take
+
+
+@pytest.fixture
+def mail_server(settings):
+    """A real SMTP server (aiosmtpd, pipelining as Postfix offers it) the site sends through."""
+    from gazette.newsletter.tests.smtp import start_server
+
+    controller, handler = start_server(pipelining=True)
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST = "127.0.0.1"
+    settings.EMAIL_PORT = controller.port
+    settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
+    settings.EMAIL_HOST_USER = settings.EMAIL_HOST_PASSWORD = ""
+    yield handler
+    controller.stop()

@@ -7,24 +7,11 @@ from collections import Counter
 import pytest
 
 from gazette.newsletter.models import Edition, Newsletter, Subscriber
-from gazette.newsletter.tests.smtp import start_server
 from gazette.newsroom.roles import EDITORS, ensure_roles
 from gazette.newsroom.tests.conftest import make_user
 from gazette.testing.factories import make_article, make_author, make_image, make_magazine
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture
-def mail_server(settings):
-    controller, handler = start_server(pipelining=True)
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST = "127.0.0.1"
-    settings.EMAIL_PORT = controller.port
-    settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
-    settings.EMAIL_HOST_USER = settings.EMAIL_HOST_PASSWORD = ""
-    yield handler
-    controller.stop()
 
 
 @pytest.fixture
